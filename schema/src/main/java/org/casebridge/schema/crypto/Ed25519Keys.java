@@ -4,6 +4,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -22,6 +24,8 @@ public final class Ed25519Keys {
 
     /** Length in bytes of a raw Ed25519 public key and of a private key seed. */
     public static final int RAW_KEY_LENGTH = 32;
+
+    private static final int KEY_ID_BYTES = 16;
 
     // SubjectPublicKeyInfo { AlgorithmIdentifier { 1.3.101.112 }, BIT STRING (32 bytes) }
     private static final byte[] X509_PREFIX = hex("302a300506032b6570032100");
@@ -96,6 +100,30 @@ public final class Ed25519Keys {
             throw new IllegalArgumentException("not an Ed25519 private key in its plain PKCS#8 form");
         }
         return Arrays.copyOfRange(der, PKCS8_PREFIX.length, der.length);
+    }
+
+    /**
+     * The key id of a public key, as the envelope's {@code signerKeyId} carries it: lowercase hex of the first 16
+     * bytes of SHA-256 over the raw 32-byte public key.
+     */
+    public static String keyId(PublicKey key) {
+        return keyIdOfRaw(rawPublicKey(key));
+    }
+
+    /** The key id of a raw 32-byte public key; see {@link #keyId(PublicKey)}. */
+    public static String keyIdOfRaw(byte[] rawPublicKey) {
+        requireLength(rawPublicKey, "public key");
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(rawPublicKey);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+        StringBuilder hex = new StringBuilder(KEY_ID_BYTES * 2);
+        for (int i = 0; i < KEY_ID_BYTES; i++) {
+            hex.append(Character.forDigit((digest[i] >> 4) & 0xf, 16)).append(Character.forDigit(digest[i] & 0xf, 16));
+        }
+        return hex.toString();
     }
 
     private static byte[] decodeBase64(String text, String what) {
