@@ -12,7 +12,6 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -32,11 +31,13 @@ final class SingleObjectCodec {
     static final byte MARKER_1 = (byte) 0x01;
 
     private final SchemaCatalogue catalogue;
+    private final ContractSpecificData model;
     private final Map<Schema, DatumWriter<SpecificRecord>> writers = new ConcurrentHashMap<>();
     private final Map<Long, DatumReader<SpecificRecord>> readers = new ConcurrentHashMap<>();
 
     SingleObjectCodec(SchemaCatalogue catalogue) {
         this.catalogue = catalogue;
+        this.model = new ContractSpecificData(catalogue);
     }
 
     SchemaCatalogue catalogue() {
@@ -55,7 +56,7 @@ final class SingleObjectCodec {
         }
         try {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writers.computeIfAbsent(schema, s -> new SpecificDatumWriter<>(s, SpecificData.getForSchema(s)))
+            writers.computeIfAbsent(schema, s -> new SpecificDatumWriter<>(s, model))
                     .write(record, encoder);
             encoder.flush();
         } catch (IOException e) {
@@ -103,7 +104,7 @@ final class SingleObjectCodec {
     SpecificRecord decodeBody(byte[] bytes, int offset, int length, SchemaVersion writer) throws BodyException {
         DatumReader<SpecificRecord> reader = readers.computeIfAbsent(writer.fingerprint(), f -> {
             MessageType type = catalogue.type(writer.typeName()).orElseThrow();
-            return new SpecificDatumReader<>(writer.schema(), type.schema(), SpecificData.getForSchema(type.schema()));
+            return new SpecificDatumReader<>(writer.schema(), type.schema(), model);
         });
         BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(bytes, offset + HEADER_LENGTH, length - HEADER_LENGTH);
         SpecificRecord record;

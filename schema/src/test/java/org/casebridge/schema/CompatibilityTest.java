@@ -1,0 +1,62 @@
+package org.casebridge.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.apache.avro.Schema;
+import org.casebridge.messages.v1.EvidenceRequestSent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Full transitive compatibility: every current schema reads, and is read by, every frozen version of its type.
+ */
+class CompatibilityTest {
+
+    private final SchemaCatalogue catalogue = SchemaCatalogue.standard();
+
+    @Test
+    void everyCurrentSchemaIsFullyCompatibleWithEveryReleasedVersion() {
+        for (MessageType type : catalogue.types()) {
+            assertThat(SchemaEvolution.incompatibilitiesWithAll(type.schema(), type.history())).as(type.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyTypeOfTheContractIsFrozenInARelease() {
+        assertThat(catalogue.releases()).contains("v1");
+        assertThat(catalogue.types()).allSatisfy(type -> assertThat(type.history()).as(type.name()).isNotEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"required-field-added", "field-renamed", "field-type-changed"})
+    void anIncompatibleChangeIsDetected(String change) throws IOException {
+        Schema changed = testSchema("/compatibility/EvidenceRequestSent-" + change + ".avsc");
+
+        assertThat(SchemaEvolution.incompatibilitiesWithAll(changed, history(EvidenceRequestSent.class)))
+                .as(change).isNotEmpty();
+    }
+
+    @Test
+    void aCompatibleChangeIsAccepted() throws IOException {
+        Schema changed = testSchema("/compatibility/EvidenceRequestSent-optional-field-added.avsc");
+
+        assertThat(changed.getField("addedInAFutureRelease")).isNotNull();
+        assertThat(SchemaEvolution.incompatibilitiesWithAll(changed, history(EvidenceRequestSent.class))).isEmpty();
+    }
+
+    private List<SchemaVersion> history(Class<?> type) {
+        return catalogue.type(type).orElseThrow().history();
+    }
+
+    private static Schema testSchema(String resource) throws IOException {
+        try (InputStream in = CompatibilityTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return new Schema.Parser().parse(in);
+        }
+    }
+}
