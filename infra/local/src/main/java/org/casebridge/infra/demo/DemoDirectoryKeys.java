@@ -18,13 +18,13 @@ import java.util.Base64;
  * Regenerates the demo federation's keys: a fresh Ed25519 key pair for every agency of a directory document, the
  * public halves written into the document and the private seeds into the demo keys file, so both stay consistent.
  *
- * <p>Run from the repository root (after {@code ./mvnw -pl infra/local -am install}):
+ * <p>Run from the repository root (after {@code ./mvnw -q -pl infra/local -am install -DskipTests}):
  * <pre>
- * java -cp "$(cat infra/local/target/classpath.txt):infra/local/target/classes" \
- *     org.casebridge.infra.demo.DemoDirectoryKeys \
- *     infra/directory/src/main/resources/org/casebridge/directory/partner-directory.json \
- *     infra/local/src/main/resources/org/casebridge/infra/demo/demo-agency-keys.properties
+ * ./mvnw -q -pl infra/local exec:java -Dexec.mainClass=org.casebridge.infra.demo.DemoDirectoryKeys \
+ *     -Dexec.args="infra/directory/src/main/resources/org/casebridge/directory/partner-directory.json \
+ *     infra/local/src/main/resources/org/casebridge/infra/demo/demo-agency-keys.properties"
  * </pre>
+ * Then rebuild: both modules ship the files as resources.
  * Only for the demo federation: a real agency generates its key pair itself and sends only the public half to the
  * directory operators.
  */
