@@ -1,0 +1,57 @@
+package org.casebridge.exchange.persistence;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import org.casebridge.node.persistence.Sql;
+
+/** Sequence numbers per (sender, recipient): the next one to send, and the last one received. */
+@Singleton
+public class SequenceStore {
+
+    private final Sql sql;
+
+    public SequenceStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * The next sequence number for a recipient. The row stays locked until the transaction ends, so numbers of one
+     * recipient are handed out in commit order.
+     */
+    public long nextOutbound(String recipient) {
+        return sql.queryOne("INSERT INTO outbound_sequence (recipient, last_sequence) VALUES (?, 1)"
+                        + " ON CONFLICT (recipient) DO UPDATE SET last_sequence = outbound_sequence.last_sequence + 1"
+                        + " RETURNING last_sequence",
+                row -> row.getLong(1), recipient).orElseThrow();
+    }
+
+    /**
+     * Records a received sequence number.
+     *
+     * @return how many numbers were skipped before this one (0 when it follows the last, or is older)
+     */
+    public long recordInbound(String sender, long sequence, Instant at) {
+        long last = sql.queryOne("SELECT last_sequence FROM inbound_sequence WHERE sender = ? FOR UPDATE",
+                row -> row.getLong(1), sender).orElse(0L);
+        long skipped = Math.max(0, sequence - last - 1);
+        sql.update("INSERT INTO inbound_sequence (sender, last_sequence, gaps, last_gap_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (sender) DO UPDATE SET last_sequence = greatest(inbound_sequence.last_sequence,"
+                        + " excluded.last_sequence), gaps = inbound_sequence.gaps + excluded.gaps,"
+                        + " last_gap_at = coalesce(excluded.last_gap_at, inbound_sequence.last_gap_at)",
+                sender, Math.max(last, sequence), skipped, skipped > 0 ? at : null);
+        return skipped;
+    }
+
+    /** Senders with gaps noticed in their sequence. */
+    public List<SequenceGaps> gaps() {
+        return sql.query("SELECT sender, last_sequence, gaps, last_gap_at FROM inbound_sequence WHERE gaps > 0"
+                        + " ORDER BY sender",
+                row -> new SequenceGaps(row.getString("sender"), row.getLong("last_sequence"), row.getLong("gaps"),
+                        Sql.instant(row, "last_gap_at")));
+    }
+
+    /** Gaps noticed in one sender's sequence. */
+    public record SequenceGaps(String sender, long lastSequence, long missing, Instant lastGapAt) {
+    }
+}
