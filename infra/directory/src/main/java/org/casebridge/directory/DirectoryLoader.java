@@ -157,7 +157,7 @@ public final class DirectoryLoader {
         EntryProblems report = new EntryProblems(index, code, problems);
 
         if (code == null) {
-            report.add("code", "is required");
+            report.missing(node, "code", "");
         } else if (!AGENCY_CODE.matcher(code).matches() || code.length() > MAX_CODE_LENGTH) {
             report.add("code", "'" + code + "' must be uppercase letters and digits separated by single hyphens, "
                     + "at most " + MAX_CODE_LENGTH + " characters");
@@ -170,12 +170,12 @@ public final class DirectoryLoader {
 
         String name = text(node, "name");
         if (name == null) {
-            report.add("name", "is required");
+            report.missing(node, "name", "");
         }
 
         String jurisdiction = text(node, "jurisdiction");
         if (jurisdiction == null) {
-            report.add("jurisdiction", "is required");
+            report.missing(node, "jurisdiction", " (ISO 3166-1 alpha-2 or ISO 3166-2)");
         } else {
             var matcher = JURISDICTION.matcher(jurisdiction);
             if (!matcher.matches()) {
@@ -189,7 +189,7 @@ public final class DirectoryLoader {
         ZoneId timeZone = null;
         String zoneText = text(node, "timeZone");
         if (zoneText == null) {
-            report.add("timeZone", "is required");
+            report.missing(node, "timeZone", " (an IANA time zone)");
         } else if (!ZoneId.getAvailableZoneIds().contains(zoneText)) {
             // Offsets like "+01:00" parse as ZoneIds but are not IANA zones: they ignore daylight saving time.
             report.add("timeZone", "'" + zoneText + "' is not an IANA time zone");
@@ -203,7 +203,7 @@ public final class DirectoryLoader {
 
         String inboxTopic = text(node, "inboxTopic");
         if (inboxTopic == null) {
-            report.add("inboxTopic", "is required");
+            report.missing(node, "inboxTopic", "");
         } else if (code != null && !inboxTopic.equals(TopicNames.inbox(code))) {
             report.add("inboxTopic", "'" + inboxTopic + "' must be '" + TopicNames.inbox(code) + "'");
         }
@@ -211,7 +211,7 @@ public final class DirectoryLoader {
         PublicKey publicKey = null;
         String keyText = text(node, "publicKey");
         if (keyText == null) {
-            report.add("publicKey", "is required (32 raw Ed25519 bytes, base64)");
+            report.missing(node, "publicKey", " (32 raw Ed25519 bytes, base64)");
         } else {
             publicKey = readPublicKey(keyText, report);
         }
@@ -219,7 +219,7 @@ public final class DirectoryLoader {
         HandlingMarking ceiling = null;
         String ceilingText = text(node, "sharingCeiling");
         if (ceilingText == null) {
-            report.add("sharingCeiling", "is required");
+            report.missing(node, "sharingCeiling", " (CLEAR, GREEN, AMBER, AMBER_STRICT or RED)");
         } else {
             ceiling = HandlingMarking.parse(ceilingText).orElse(null);
             if (ceiling == null) {
@@ -280,18 +280,18 @@ public final class DirectoryLoader {
         String email = text(node, "email");
         boolean valid = true;
         if (desk == null) {
-            report.add("contact.desk", "is required");
+            report.missing(node, "desk", "contact.desk", "");
             valid = false;
         }
         if (phone == null) {
-            report.add("contact.phone", "is required");
+            report.missing(node, "phone", "contact.phone", "");
             valid = false;
         } else if (!PHONE.matcher(phone).matches()) {
             report.add("contact.phone", "'" + phone + "' must be in international format (+ and digits)");
             valid = false;
         }
         if (email == null) {
-            report.add("contact.email", "is required");
+            report.missing(node, "email", "contact.email", "");
             valid = false;
         } else if (!EMAIL.matcher(email).matches()) {
             report.add("contact.email", "'" + email + "' is not an e-mail address");
@@ -333,6 +333,17 @@ public final class DirectoryLoader {
     private record EntryProblems(int index, String code, List<Problem> problems) {
         void add(String field, String message) {
             problems.add(new Problem(index, code, field, message));
+        }
+
+        /** Reports a field that {@link #text} did not find: absent, or present but not a non-empty string. */
+        void missing(JsonNode node, String field, String hint) {
+            missing(node, field, field, hint);
+        }
+
+        void missing(JsonNode node, String jsonField, String reportedField, String hint) {
+            JsonNode value = node.get(jsonField);
+            add(reportedField, value == null || value.isNull() ? "is required" + hint
+                    : "must be a non-empty string" + hint);
         }
     }
 }

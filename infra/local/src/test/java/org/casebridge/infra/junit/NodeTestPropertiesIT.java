@@ -1,6 +1,7 @@
 package org.casebridge.infra.junit;
 
 import org.casebridge.directory.PartnerAgency;
+import org.casebridge.infra.LocalInfrastructure;
 import org.casebridge.schema.crypto.Ed25519Keys;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,16 @@ class NodeTestPropertiesIT {
         verifier.initVerify(agency.publicKey());
         verifier.update(message);
         assertThat(verifier.verify(signer.sign())).isTrue();
+    }
+
+    @Test
+    void usesAContainerOnlyWhenDockerIsAvailable() {
+        String expected = LocalInfrastructure.dockerAvailable() ? "container" : "embedded";
+        if (System.getProperty("casebridge.infra") == null && System.getenv("CASEBRIDGE_INFRA") == null
+                && System.getenv("CASEBRIDGE_PG_URL") == null) {
+            assertThat(SharedInfrastructure.get().postgres().description()).containsIgnoringCase(expected);
+        }
+        assertThat(SharedInfrastructure.provisioning().principals()).isEqualTo(SharedInfrastructure.directory().size());
     }
 
     @Test
