@@ -2,10 +2,7 @@ package org.casebridge.infra.junit;
 
 import org.casebridge.infra.DatabaseCoordinates;
 import org.casebridge.infra.KafkaCredentials;
-import org.casebridge.infra.LocalInfrastructure;
-import org.casebridge.infra.NodeProperties;
-import org.casebridge.infra.demo.DemoAgencyKeys;
-import org.casebridge.infra.provisioning.AgencyPasswords;
+import org.casebridge.infra.demo.DemoFederation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,16 +38,15 @@ public final class NodeTestProperties {
 
     /** Properties for a node of {@code agencyCode} on the given database. */
     public static Map<String, String> forAgency(String agencyCode, DatabaseCoordinates database) {
-        LocalInfrastructure infrastructure = SharedInfrastructure.get();
-        Map<String, String> properties = new LinkedHashMap<>(NodeProperties.node(database, infrastructure.kafka(),
-                agencyPrincipal(agencyCode), agencyCode, DemoAgencyKeys.load().seedBase64(agencyCode)));
+        Map<String, String> properties = new LinkedHashMap<>(
+                DemoFederation.nodeProperties(SharedInfrastructure.get(), agencyCode, database));
         properties.put(TEST_RESOURCES_ENABLED, "false");
         return properties;
     }
 
     /** The agency's Kafka principal on the shared infrastructure (demo password). */
     public static KafkaCredentials agencyPrincipal(String agencyCode) {
-        return new KafkaCredentials(agencyCode, AgencyPasswords.demo().passwordFor(agencyCode));
+        return DemoFederation.principal(agencyCode);
     }
 
     /** Plain Kafka client properties (no {@code kafka.} prefix) authenticating as the agency, for test clients. */

@@ -5,13 +5,10 @@ import org.casebridge.directory.PartnerDirectory;
 import org.casebridge.infra.DatabaseCoordinates;
 import org.casebridge.infra.InfraSettings;
 import org.casebridge.infra.LocalInfrastructure;
-import org.casebridge.infra.provisioning.AgencyPasswords;
-import org.casebridge.infra.provisioning.FederationProvisioner;
+import org.casebridge.infra.demo.DemoFederation;
 import org.casebridge.infra.provisioning.ProvisioningReport;
-import org.casebridge.infra.provisioning.TopicLayout;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -86,11 +83,7 @@ public final class SharedInfrastructure {
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "casebridge-infra-shutdown"));
         try {
             PartnerDirectory directory = new DirectoryLoader().loadConfigured();
-            FederationProvisioner provisioner = new FederationProvisioner(infrastructure.kafka().adminClientProperties());
-            ProvisioningReport report = provisioner.provision(directory, AgencyPasswords.demo(), TopicLayout.local());
-            String lastAgency = directory.codes().get(directory.size() - 1);
-            provisioner.awaitAgencyAccess(lastAgency, AgencyPasswords.demo().passwordFor(lastAgency),
-                    Duration.ofSeconds(30));
+            ProvisioningReport report = DemoFederation.provision(infrastructure.kafka(), directory);
             return new Started(infrastructure, directory, report);
         } catch (RuntimeException e) {
             infrastructure.close();
