@@ -139,6 +139,24 @@ public final class SchemaCatalogue {
         return releases;
     }
 
+    /**
+     * A catalogue that also knows one more writer version of one of its types, e.g. a version published by a
+     * partner's release that this jar predates. Readers resolve it like any frozen version.
+     *
+     * @throws IllegalArgumentException if the type is not in this catalogue
+     */
+    public SchemaCatalogue withVersion(SchemaVersion version) {
+        MessageType type = type(version.typeName()).orElseThrow(
+                () -> new IllegalArgumentException("not a type of this catalogue: " + version.typeName()));
+        List<SchemaVersion> history = new ArrayList<>(type.history());
+        history.add(version);
+        List<MessageType> types = new ArrayList<>();
+        for (MessageType t : typesByName.values()) {
+            types.add(t != type ? t : new MessageType(t.name(), t.kind(), t.javaClass(), t.schema(), t.fingerprint(), history));
+        }
+        return new SchemaCatalogue(types, releases);
+    }
+
     /** The CRC-64-AVRO fingerprint of a schema's parsing canonical form, as single-object encoding uses it. */
     public static long fingerprint(Schema schema) {
         return SchemaNormalization.parsingFingerprint64(schema);
