@@ -15,7 +15,9 @@ import org.casebridge.schema.SchemaCatalogue;
  * {@code src/main/resources/org/casebridge/schema/history/<release>/<full name>.avsc} and appends them to the
  * history index. Run once per release, from the module folder, then commit the files:
  *
- * <pre>java -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) \
+ * <pre>./mvnw -pl schema test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
+ * cd schema
+ * java -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) \
  *     org.casebridge.schema.tools.FreezeSchemaRelease v2</pre>
  *
  * A frozen file must never change afterwards; the compatibility test compares every current schema with it.

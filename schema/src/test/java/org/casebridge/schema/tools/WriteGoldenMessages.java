@@ -15,6 +15,11 @@ import org.casebridge.schema.codec.MessageCodec;
  * {@link SampleMessages#SENDER_SEED}) and one domain event, from {@link SampleMessages}, to
  * {@code src/test/resources/golden/<release>/}. Run it once per release, from the module folder, and commit the
  * files; it never overwrites a file. Every later version must decode them to the same values.
+ *
+ * <pre>./mvnw -pl schema test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
+ * cd schema
+ * java -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) \
+ *     org.casebridge.schema.tools.WriteGoldenMessages v2</pre>
  */
 public final class WriteGoldenMessages {
 
