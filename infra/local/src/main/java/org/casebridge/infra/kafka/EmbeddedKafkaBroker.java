@@ -121,7 +121,11 @@ public final class EmbeddedKafkaBroker implements KafkaEndpoint, AutoCloseable {
         // Topics come from provisioning, as on a real cluster.
         p.setProperty("auto.create.topics.enable", "false");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
-        p.setProperty("log.flush.interval.messages", "1");
+        // Small and few: the broker shares its JVM with the services (the cleaner's default buffer is 128 MB of heap).
+        p.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+        p.setProperty("num.network.threads", "2");
+        p.setProperty("num.io.threads", "4");
+        p.setProperty("background.threads", "4");
         return p;
     }
 
