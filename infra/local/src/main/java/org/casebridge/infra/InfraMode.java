@@ -10,7 +10,10 @@ public enum InfraMode {
     EMBEDDED,
     /** Servers someone else runs, given by {@link InfraSettings} (environment variables or system properties). */
     EXTERNAL,
-    /** A PostgreSQL container; Kafka stays the in-process broker (see the module README). */
+    /**
+     * A PostgreSQL container; Kafka stays the in-process broker unless {@code casebridge.infra.kafka=container}
+     * (see the module README).
+     */
     TESTCONTAINERS;
 
     /**

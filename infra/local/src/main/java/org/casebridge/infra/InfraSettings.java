@@ -25,6 +25,7 @@ import java.util.function.Function;
  *   <tr><td>casebridge.kafka.admin-password</td><td>CASEBRIDGE_KAFKA_ADMIN_PASSWORD</td><td>its password</td></tr>
  *   <tr><td>casebridge.kafka.ssl.truststore.location</td><td>CASEBRIDGE_KAFKA_SSL_TRUSTSTORE_LOCATION</td><td>trust store for SASL_SSL (optional)</td></tr>
  *   <tr><td>casebridge.kafka.ssl.truststore.password</td><td>CASEBRIDGE_KAFKA_SSL_TRUSTSTORE_PASSWORD</td><td>its password (optional)</td></tr>
+ *   <tr><td>casebridge.infra.kafka</td><td>CASEBRIDGE_INFRA_KAFKA</td><td>in testcontainers mode: {@code embedded} (default, the in-process broker) or {@code container}</td></tr>
  *   <tr><td>casebridge.infra.work-dir</td><td>CASEBRIDGE_INFRA_WORK_DIR</td><td>parent of the embedded servers' temporary directories</td></tr>
  * </table>
  *
@@ -32,9 +33,17 @@ import java.util.function.Function;
  * @param externalPostgres an external PostgreSQL server, if configured
  * @param externalKafka    an external Kafka cluster, if configured
  * @param workDirectory    parent of the embedded servers' data directories; null for {@code java.io.tmpdir}
+ * @param kafkaContainer   in {@code TESTCONTAINERS} mode, run Kafka in a container too instead of in-process
  */
 public record InfraSettings(InfraMode mode, Optional<ExternalPostgresSettings> externalPostgres,
-                            Optional<ExternalKafkaSettings> externalKafka, Path workDirectory) {
+                            Optional<ExternalKafkaSettings> externalKafka, Path workDirectory,
+                            boolean kafkaContainer) {
+
+    /** Settings with Kafka in-process in every mode but external. */
+    public InfraSettings(InfraMode mode, Optional<ExternalPostgresSettings> externalPostgres,
+                         Optional<ExternalKafkaSettings> externalKafka, Path workDirectory) {
+        this(mode, externalPostgres, externalKafka, workDirectory, false);
+    }
 
     /** Embedded servers whatever the environment says. */
     public static InfraSettings embedded() {
@@ -89,7 +98,12 @@ public record InfraSettings(InfraMode mode, Optional<ExternalPostgresSettings> e
                     extra));
         }
         String workDir = lookup.apply("casebridge.infra.work-dir");
-        return new InfraSettings(mode, postgres, kafka, workDir == null ? null : Path.of(workDir));
+        String kafkaPlace = lookup.apply("casebridge.infra.kafka");
+        if (kafkaPlace != null && !kafkaPlace.equalsIgnoreCase("container") && !kafkaPlace.equalsIgnoreCase("embedded")) {
+            throw new IllegalArgumentException("casebridge.infra.kafka must be embedded or container, not " + kafkaPlace);
+        }
+        return new InfraSettings(mode, postgres, kafka, workDir == null ? null : Path.of(workDir),
+                "container".equalsIgnoreCase(kafkaPlace));
     }
 
     private static String require(Function<String, String> lookup, String name, String because) {
@@ -103,7 +117,7 @@ public record InfraSettings(InfraMode mode, Optional<ExternalPostgresSettings> e
 
     /** The same settings with another mode. */
     public InfraSettings withMode(InfraMode newMode) {
-        return new InfraSettings(newMode, externalPostgres, externalKafka, workDirectory);
+        return new InfraSettings(newMode, externalPostgres, externalKafka, workDirectory, kafkaContainer);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.casebridge.infra;
 
+import org.casebridge.infra.kafka.ContainerKafka;
 import org.casebridge.infra.kafka.EmbeddedKafkaBroker;
 import org.casebridge.infra.kafka.ExternalKafka;
 import org.casebridge.infra.postgres.ContainerPostgres;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
  *   <li>{@code EMBEDDED}: PostgreSQL 17 from embedded binaries and an in-process KRaft broker;</li>
  *   <li>{@code EXTERNAL}: the configured servers (both must be configured);</li>
  *   <li>{@code TESTCONTAINERS}: a PostgreSQL container; Kafka is the in-process broker, so that SASL/SCRAM and ACLs
- *       behave the same everywhere;</li>
+ *       behave the same everywhere, unless {@link InfraSettings#kafkaContainer()} asks for a Kafka container;</li>
  *   <li>{@code AUTO}: each server external if configured, else PostgreSQL in a container when a Docker engine
  *       answers, else embedded.</li>
  * </ul>
@@ -135,7 +136,8 @@ public final class LocalInfrastructure implements AutoCloseable {
     private static Choice choose(InfraSettings settings) {
         return switch (settings.mode()) {
             case EMBEDDED -> new Choice(Source.EMBEDDED, Source.EMBEDDED);
-            case TESTCONTAINERS -> new Choice(Source.CONTAINER, Source.EMBEDDED);
+            case TESTCONTAINERS -> new Choice(Source.CONTAINER,
+                    settings.kafkaContainer() ? Source.CONTAINER : Source.EMBEDDED);
             case EXTERNAL -> {
                 if (settings.externalPostgres().isEmpty() || settings.externalKafka().isEmpty()) {
                     throw new IllegalArgumentException("infrastructure mode external needs CASEBRIDGE_PG_URL and "
@@ -174,7 +176,8 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private static KafkaEndpoint startKafka(Source source, InfraSettings settings, Path workDirectory) {
         return switch (source) {
-            case EMBEDDED, CONTAINER -> EmbeddedKafkaBroker.start(workDirectory);
+            case EMBEDDED -> EmbeddedKafkaBroker.start(workDirectory);
+            case CONTAINER -> ContainerKafka.start();
             case EXTERNAL -> new ExternalKafka(settings.externalKafka().orElseThrow());
         };
     }

@@ -55,6 +55,14 @@ class InfraSettingsTest {
     }
 
     @Test
+    void kafkaContainerOnlyWhenAskedFor() {
+        assertThat(InfraSettings.fromLookup(name -> null).kafkaContainer()).isFalse();
+        assertThat(InfraSettings.fromLookup(Map.of("casebridge.infra.kafka", "Container")::get).kafkaContainer()).isTrue();
+        assertThatThrownBy(() -> InfraSettings.fromLookup(Map.of("casebridge.infra.kafka", "cloud")::get))
+                .hasMessageContaining("embedded or container");
+    }
+
+    @Test
     void externalModeNeedsBothServers() {
         InfraSettings settings = InfraSettings.fromLookup(Map.of("casebridge.infra", "external")::get);
         assertThatThrownBy(() -> LocalInfrastructure.start(settings))
