@@ -1,8 +1,10 @@
 package org.casebridge.audit.app;
 
 import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionDefinition.Propagation;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import org.casebridge.audit.domain.AuditActor;
 import org.casebridge.audit.domain.AuditChain;
 import org.casebridge.audit.domain.AuditEntry;
@@ -14,9 +16,13 @@ import org.casebridge.audit.persistence.AuditLogStore;
  * data.
  *
  * <p>{@code record} joins the caller's transaction (or starts one), so the audit row commits or rolls back with the
- * change it describes: no change without its row, no row for a change that did not happen. Appending locks the
- * chain head until that transaction ends, and every appender on the node waits for that lock; so record as the
- * <em>last</em> step of a business transaction, after the slow work, to keep the lock short.
+ * change it describes: no change without its row, no row for a change that did not happen. A read-only transaction
+ * cannot insert, so there the row is appended in a transaction of its own (a read has happened either way).
+ *
+ * <p>Appending locks the chain head until the transaction ends, and every appender on the node waits for that lock.
+ * So record as the <em>last</em> step of a business transaction: the lock is then held only for the commit, and a
+ * transaction never waits for another lock while holding this one (which could deadlock with a transaction that
+ * took the other lock first and now waits to record).
  *
  * <p>A denied or failed action usually rolls its transaction back, and the audit row with it. Record those with
  * {@code recordSeparately}, outside the failed transaction (for instance in the exception handler).
@@ -26,10 +32,12 @@ public class AuditTrail {
 
     private final AuditLogStore store;
     private final CurrentActor currentActor;
+    private final TransactionOperations<Connection> transactions;
 
-    public AuditTrail(AuditLogStore store, CurrentActor currentActor) {
+    public AuditTrail(AuditLogStore store, CurrentActor currentActor, TransactionOperations<Connection> transactions) {
         this.store = store;
         this.currentActor = currentActor;
+        this.transactions = transactions;
     }
 
     /**
@@ -38,9 +46,8 @@ public class AuditTrail {
      * @return the appended row
      * @throws IllegalStateException outside an HTTP request: use {@link #record(AuditEvent, AuditActor)} there
      */
-    @Transactional
     public AuditEntry record(AuditEvent event) {
-        return append(event, currentActor.require());
+        return record(event, currentActor.require());
     }
 
     /**
@@ -49,25 +56,32 @@ public class AuditTrail {
      *
      * @return the appended row
      */
-    @Transactional
     public AuditEntry record(AuditEvent event, AuditActor actor) {
-        return append(event, actor);
+        Propagation propagation = inReadOnlyTransaction() ? Propagation.REQUIRES_NEW : Propagation.REQUIRED;
+        return transactions.execute(TransactionDefinition.of(propagation), status -> append(event, actor));
     }
 
     /**
      * Appends an event done by the user of the current HTTP request in a transaction of its own, which commits
      * whatever happens to the caller's. Do not call it from a transaction that has already recorded something: that
      * transaction holds the chain head lock this one would wait for.
+     *
+     * @return the appended row
      */
-    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public AuditEntry recordSeparately(AuditEvent event) {
-        return append(event, currentActor.require());
+        return recordSeparately(event, currentActor.require());
     }
 
     /** Like {@link #recordSeparately(AuditEvent)} for an explicit actor. */
-    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public AuditEntry recordSeparately(AuditEvent event, AuditActor actor) {
-        return append(event, actor);
+        return transactions.execute(TransactionDefinition.of(Propagation.REQUIRES_NEW),
+                status -> append(event, actor));
+    }
+
+    private boolean inReadOnlyTransaction() {
+        return transactions.findTransactionStatus()
+                .map(status -> status.getTransactionDefinition().isReadOnly().orElse(false))
+                .orElse(false);
     }
 
     private AuditEntry append(AuditEvent event, AuditActor actor) {

@@ -117,6 +117,32 @@ class AuditTrailIT implements TestPropertyProvider {
     }
 
     @Test
+    void readInAReadOnlyTransactionIsStillRecorded() {
+        long before = store.readHead().lastSequence();
+
+        AuditEntry recorded = transactions.executeRead(status ->
+                auditTrail.record(AuditEvent.success(AuditAction.CASE_READ, "CASE", "read-only"), LIAISON));
+
+        assertThat(recorded.sequence()).isEqualTo(before + 1);
+        assertThat(store.readHead().lastSequence()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void separatelyRecordedDenialSurvivesTheRollbackOfTheCaller() {
+        long before = store.readHead().lastSequence();
+
+        transactions.executeWrite(status -> {
+            auditTrail.recordSeparately(AuditEvent.denied(AuditAction.CASE_SHARED, "CASE", "ceiling"), LIAISON);
+            status.setRollbackOnly();
+            return null;
+        });
+
+        AuditEntry kept = store.readInSequence(before, before + 1, 1).get(0);
+        assertThat(kept.outcome()).isEqualTo("DENIED");
+        assertThat(kept.objectId()).isEqualTo("ceiling");
+    }
+
+    @Test
     void rowKeepsEveryFieldAsRecorded() {
         AuditActor partner = AuditActor.partner("NL-NHTC", "0b7b2a36-5a57-4a8e-9b0f-6e0d0b1f8c11");
         AuditEntry written = auditTrail.record(AuditEvent.refused(AuditAction.PARTNER_MESSAGE_REFUSED, "CASE",
