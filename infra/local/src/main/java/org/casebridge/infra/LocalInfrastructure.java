@@ -45,6 +45,9 @@ public final class LocalInfrastructure implements AutoCloseable {
     private final List<AutoCloseable> started;
     private final Path workDirectory;
     private final StartupTimes startupTimes;
+    // Removes the temporary files and stops the servers if the JVM exits without close().
+    private final Thread shutdownHook = new Thread(this::stopEverything, "casebridge-infra-shutdown");
+    private boolean closed;
 
     private LocalInfrastructure(PostgresEndpoint postgres, KafkaEndpoint kafka, List<AutoCloseable> started,
                                 Path workDirectory, StartupTimes startupTimes) {
@@ -90,7 +93,9 @@ public final class LocalInfrastructure implements AutoCloseable {
             StartupTimes times = new StartupTimes(millisSince(begin), pg.millis, kf.millis);
             LOG.info("infrastructure ready in {} ms (postgres {} ms, kafka {} ms): {}; {}", times.totalMillis(),
                     times.postgresMillis(), times.kafkaMillis(), pg.value.description(), kf.value.description());
-            return new LocalInfrastructure(pg.value, kf.value, started, workDirectory, times);
+            LocalInfrastructure infrastructure = new LocalInfrastructure(pg.value, kf.value, started, workDirectory, times);
+            Runtime.getRuntime().addShutdownHook(infrastructure.shutdownHook);
+            return infrastructure;
         } catch (RuntimeException e) {
             TempDirectories.deleteQuietly(workDirectory);
             throw e;
@@ -114,9 +119,25 @@ public final class LocalInfrastructure implements AutoCloseable {
         return startupTimes;
     }
 
-    /** Stops the servers this object started (Kafka first, its clients may still talk to it) and removes their files. */
+    /**
+     * Stops the servers this object started (Kafka first, its clients may still talk to it) and removes their files.
+     * Also runs when the JVM exits; closing twice does nothing.
+     */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook itself is running or about to
+        }
+        stopEverything();
+    }
+
+    private synchronized void stopEverything() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (AutoCloseable server : started) {
             try {
                 server.close();

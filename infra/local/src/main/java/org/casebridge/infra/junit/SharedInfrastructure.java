@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one infrastructure of a test JVM: started on first use, provisioned once with the shipped partner directory
- * and the demo passwords, and stopped by a shutdown hook when the JVM exits.
+ * and the demo passwords, and stopped when the JVM exits (by {@link LocalInfrastructure}'s shutdown hook).
  *
  * <p>The mode comes from {@link InfraSettings#fromEnvironment()}: by default external servers if configured, else
  * a PostgreSQL container when Docker is available, else embedded servers. {@code -Dcasebridge.infra=embedded} (or
@@ -79,8 +79,8 @@ public final class SharedInfrastructure {
     }
 
     private static Started start() {
+        // LocalInfrastructure stops itself when the JVM exits.
         LocalInfrastructure infrastructure = LocalInfrastructure.start(LocalInfrastructure.settingsFromEnvironment());
-        Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "casebridge-infra-shutdown"));
         try {
             PartnerDirectory directory = new DirectoryLoader().loadConfigured();
             ProvisioningReport report = DemoFederation.provision(infrastructure.kafka(), directory);
