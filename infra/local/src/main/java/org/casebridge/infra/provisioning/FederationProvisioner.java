@@ -46,7 +46,8 @@ import java.util.concurrent.TimeoutException;
  *   <li>READ and DESCRIBE on its inbox; READ, DESCRIBE and WRITE on its events topic and both dead-letter topics;</li>
  *   <li>WRITE on every inbox (topic prefix {@code casebridge.inbox.}), which is also all an idempotent producer
  *       needs since Kafka 2.8 (IDEMPOTENT_WRITE on the cluster is deprecated);</li>
- *   <li>READ and DESCRIBE on consumer groups whose id starts with {@code C}.</li>
+ *   <li>READ and DESCRIBE on consumer groups whose id starts with {@code C};</li>
+ *   <li>WRITE and DESCRIBE on transactional ids that start with {@code C}.</li>
  * </ul>
  * Nothing else: with {@code allow.everyone.if.no.acl.found=false}, reading a partner's inbox is refused.
  */
@@ -154,6 +155,9 @@ public final class FederationProvisioner {
                 AclOperation.WRITE);
         allow(bindings, principal, new ResourcePattern(ResourceType.GROUP, agencyCode, PatternType.PREFIXED),
                 AclOperation.READ, AclOperation.DESCRIBE);
+        // Not needed by an idempotent producer; there so that a transactional one only needs its id prefixed.
+        allow(bindings, principal, new ResourcePattern(ResourceType.TRANSACTIONAL_ID, agencyCode, PatternType.PREFIXED),
+                AclOperation.WRITE, AclOperation.DESCRIBE);
         return bindings;
     }
 
@@ -236,7 +240,7 @@ public final class FederationProvisioner {
             for (String other : directory.codes()) {
                 if (!code.equals(other) && other.startsWith(code)) {
                     throw new IllegalArgumentException("agency code " + code + " is a prefix of " + other
-                            + ": the consumer groups of " + other + " would be open to " + code);
+                            + ": the consumer groups and transactional ids of " + other + " would be open to " + code);
                 }
             }
         }

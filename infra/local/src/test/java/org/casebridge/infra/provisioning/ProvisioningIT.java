@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProvisioningIT {
 
     private static final int TOPICS_PER_AGENCY = 4;
-    private static final int ACLS_PER_AGENCY = 14;
+    private static final int ACLS_PER_AGENCY = 16;
 
     @Test
     void provisioningTheShippedDirectoryTwiceChangesNothing() throws Exception {
@@ -54,8 +54,8 @@ class ProvisioningIT {
         ProvisioningReport first = provisioner.provision(twoAgencies, AgencyPasswords.demo(), TopicLayout.local());
         ProvisioningReport second = provisioner.provision(twoAgencies, AgencyPasswords.demo(), TopicLayout.local());
 
-        assertThat(first).isEqualTo(new ProvisioningReport(2, 8, 0, 2, 0, 28, 0));
-        assertThat(second).isEqualTo(new ProvisioningReport(2, 0, 8, 0, 2, 0, 28));
+        assertThat(first).isEqualTo(new ProvisioningReport(2, 8, 0, 2, 0, 32, 0));
+        assertThat(second).isEqualTo(new ProvisioningReport(2, 0, 8, 0, 2, 0, 32));
     }
 
     @Test

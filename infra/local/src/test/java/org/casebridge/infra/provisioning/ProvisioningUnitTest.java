@@ -31,7 +31,8 @@ class ProvisioningUnitTest {
                 .extracting(acl -> acl.pattern().name())
                 .containsExactlyInAnyOrder("casebridge.inbox.DE-BKA", "casebridge.events.DE-BKA",
                         "casebridge.inbox.DE-BKA.dlt", "casebridge.events.DE-BKA.dlt");
-        assertThat(acls).filteredOn(acl -> acl.entry().operation() == AclOperation.WRITE)
+        assertThat(acls).filteredOn(acl -> acl.entry().operation() == AclOperation.WRITE
+                        && acl.pattern().resourceType() == ResourceType.TOPIC)
                 .extracting(acl -> acl.pattern().name() + " " + acl.pattern().patternType())
                 .containsExactlyInAnyOrder("casebridge.inbox. PREFIXED", "casebridge.events.DE-BKA LITERAL",
                         "casebridge.inbox.DE-BKA.dlt LITERAL", "casebridge.events.DE-BKA.dlt LITERAL");
@@ -40,7 +41,10 @@ class ProvisioningUnitTest {
                     assertThat(acl.pattern().name()).isEqualTo("DE-BKA");
                     assertThat(acl.pattern().patternType()).isEqualTo(PatternType.PREFIXED);
                 });
-        assertThat(acls).hasSize(14);
+        assertThat(acls).filteredOn(acl -> acl.pattern().resourceType() == ResourceType.TRANSACTIONAL_ID)
+                .extracting(acl -> acl.pattern().name() + " " + acl.pattern().patternType() + " " + acl.entry().operation())
+                .containsExactlyInAnyOrder("DE-BKA PREFIXED WRITE", "DE-BKA PREFIXED DESCRIBE");
+        assertThat(acls).hasSize(16);
     }
 
     @Test
