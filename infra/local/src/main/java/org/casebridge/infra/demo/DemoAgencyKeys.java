@@ -9,7 +9,9 @@ import java.security.PrivateKey;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The private Ed25519 signing keys of the demo federation, one per agency of the shipped partner directory.
@@ -75,7 +77,7 @@ public final class DemoAgencyKeys {
     }
 
     /** The codes of all agencies with a demo key, sorted. */
-    public java.util.Set<String> agencyCodes() {
-        return new java.util.TreeSet<>(seedsByCode.keySet());
+    public Set<String> agencyCodes() {
+        return new TreeSet<>(seedsByCode.keySet());
     }
 }

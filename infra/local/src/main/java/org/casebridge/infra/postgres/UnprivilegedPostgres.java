@@ -5,6 +5,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.casebridge.infra.support.FreePorts;
+import org.casebridge.infra.support.TempDirectories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -72,7 +75,7 @@ final class UnprivilegedPostgres implements AutoCloseable {
                 "fsync = off",
                 "full_page_writes = off",
                 "timezone = 'UTC'",
-                ""), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                ""), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         server.run("pg_ctl", "-D", data.toString(), "-l", data.resolve("server.log").toString(), "-w", "-t", "60",
                 "start");
         LOG.debug("PostgreSQL running as {} on port {}", user.name(), port);
@@ -176,7 +179,7 @@ final class UnprivilegedPostgres implements AutoCloseable {
             if (!Files.exists(target.resolve(".complete"))) {
                 throw e;
             }
-            org.casebridge.infra.support.TempDirectories.deleteQuietly(staging);
+            TempDirectories.deleteQuietly(staging);
         }
         return target;
     }
@@ -201,11 +204,11 @@ final class UnprivilegedPostgres implements AutoCloseable {
     /** An OS user looked up with {@code id}. */
     private record OsUser(String name, int uid, int gid) {
 
-        static java.util.Optional<OsUser> find(String name) {
+        static Optional<OsUser> find(String name) {
             try {
-                return java.util.Optional.of(new OsUser(name, Integer.parseInt(id("-u", name)), Integer.parseInt(id("-g", name))));
+                return Optional.of(new OsUser(name, Integer.parseInt(id("-u", name)), Integer.parseInt(id("-g", name))));
             } catch (IOException | NumberFormatException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
 
