@@ -4,9 +4,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.casebridge.security.domain.LoginState;
-import org.casebridge.security.domain.PasswordPolicy;
 import org.casebridge.security.domain.Role;
 import org.casebridge.security.domain.UserAccount;
+import org.casebridge.security.domain.UserRules;
+import org.casebridge.security.domain.Violation;
 import org.casebridge.security.persistence.UserAccounts;
 import org.casebridge.support.problem.ProblemDetail.FieldError;
 import org.casebridge.support.problem.ProblemException;
@@ -15,10 +16,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What administrators do with users. Refuses what would leave the node without an enabled administrator, and
@@ -53,12 +54,13 @@ public class UserAdministration {
     }
 
     /**
-     * @throws ProblemException 409 {@code USERNAME_TAKEN}; 422 for unknown roles or a password the policy refuses
+     * @throws ProblemException 422 {@code VALIDATION_FAILED} listing every bad field (including a password the policy
+     *                          refuses); 409 {@code USERNAME_TAKEN}
      */
     @Transactional
     public UserAccount create(NewUser request) {
-        Set<Role> roles = parseRoles(request.roles());
-        requireAcceptablePassword(request.username(), request.password());
+        requireValid(UserRules.forNewUser(request.username(), request.displayName(), request.email(),
+                request.roles(), request.password()));
         if (accounts.exists(request.username())) {
             throw new ProblemException(HttpStatus.CONFLICT, "USERNAME_TAKEN",
                     "A user named '" + request.username() + "' already exists",
@@ -66,20 +68,22 @@ public class UserAdministration {
         }
         Instant now = clock.instant();
         UserAccount user = new UserAccount(UUID.randomUUID(), request.username(), request.displayName().strip(),
-                request.email().strip(), roles, hasher.hash(request.password()), true, LoginState.CLEAN, now);
+                request.email().strip(), UserRules.parseRoles(request.roles()), hasher.hash(request.password()), true,
+                LoginState.CLEAN, now);
         accounts.insert(user, now);
         LOG.info("User {} created with roles {}", user.username(), user.roles());
         return user;
     }
 
     /**
-     * @throws ProblemException 404 unknown user; 422 unknown roles; 409 {@code LAST_ADMIN} if the change would leave
-     *                          no enabled administrator
+     * @throws ProblemException 404 unknown user; 422 {@code VALIDATION_FAILED}; 409 {@code LAST_ADMIN} if the change
+     *                          would leave no enabled administrator
      */
     @Transactional
     public UserAccount update(String username, UserChanges changes) {
         UserAccount user = get(username);
-        Set<Role> roles = changes.roles() == null ? user.roles() : parseRoles(changes.roles());
+        requireValid(UserRules.forChanges(changes.displayName(), changes.email(), changes.roles()));
+        Set<Role> roles = changes.roles() == null ? user.roles() : UserRules.parseRoles(changes.roles());
         boolean enabled = changes.enabled() == null ? user.enabled() : changes.enabled();
         String displayName = changes.displayName() == null ? user.displayName() : changes.displayName().strip();
         String email = changes.email() == null ? user.email() : changes.email().strip();
@@ -104,7 +108,7 @@ public class UserAdministration {
     @Transactional
     public void resetPassword(String username, String password) {
         UserAccount user = get(username);
-        requireAcceptablePassword(username, password);
+        requireValid(UserRules.forPassword(username, password));
         accounts.update(user.withPasswordHash(hasher.hash(password)).withLoginState(LoginState.CLEAN), clock.instant());
         refreshTokens.revokeAll(user.id());
         LOG.info("Password of {} reset by an administrator", username);
@@ -119,24 +123,11 @@ public class UserAdministration {
         return unlocked;
     }
 
-    private static Set<Role> parseRoles(Set<String> names) {
-        if (names == null || names.isEmpty()) {
-            throw ProblemException.invalidField("roles", "at least one role is required");
-        }
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : names) {
-            roles.add(Role.parse(name).orElseThrow(() -> ProblemException.invalidField("roles",
-                    "unknown role '" + name + "' (one of " + List.of(Role.values()) + ")")));
-        }
-        return roles;
-    }
-
-    private static void requireAcceptablePassword(String username, String password) {
-        List<String> problems = PasswordPolicy.violations(username, password);
-        if (!problems.isEmpty()) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "PASSWORD_POLICY",
-                    "password: " + String.join("; ", problems),
-                    problems.stream().map(message -> new FieldError("password", message)).toList());
+    private static void requireValid(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "VALIDATION_FAILED",
+                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
+                    violations.stream().map(v -> new FieldError(v.field(), v.message())).toList());
         }
     }
 }

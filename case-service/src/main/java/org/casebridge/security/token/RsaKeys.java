@@ -31,7 +31,7 @@ public final class RsaKeys {
      * @throws IllegalArgumentException with a message an operator can act on
      */
     public static RSAPrivateCrtKey parsePkcs8Pem(String pem) {
-        String text = pem.strip();
+        String text = pem.replace("\\n", "\n").strip();
         if (text.contains("BEGIN RSA PRIVATE KEY")) {
             throw new IllegalArgumentException("the key is in PKCS#1 format (BEGIN RSA PRIVATE KEY); convert it with "
                     + "'openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem'");
@@ -45,7 +45,6 @@ public final class RsaKeys {
                     + "' and '" + PKCS8_END + "'");
         }
         String base64 = text.substring(PKCS8_BEGIN.length(), text.length() - PKCS8_END.length())
-                .replace("\\n", "")
                 .replaceAll("\\s", "");
         byte[] der;
         try {

@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import jakarta.validation.Valid;
 import org.casebridge.security.app.LockoutConfiguration;
 import org.casebridge.security.app.NewUser;
 import org.casebridge.security.app.UserAdministration;
@@ -52,21 +51,21 @@ public class UserAdminController {
     }
 
     @Post
-    public HttpResponse<UserView> create(@Valid @Body CreateUserRequest request) {
+    public HttpResponse<UserView> create(@Body CreateUserRequest request) {
         UserAccount user = administration.create(new NewUser(request.username(), request.displayName(),
                 request.email(), request.roles(), request.password()));
         return HttpResponse.created(view(user), URI.create("/api/v1/users/" + user.username()));
     }
 
     @Patch("/{username}")
-    public UserView update(@PathVariable String username, @Valid @Body UpdateUserRequest request) {
+    public UserView update(@PathVariable String username, @Body UpdateUserRequest request) {
         return view(administration.update(username,
                 new UserChanges(request.displayName(), request.email(), request.roles(), request.enabled())));
     }
 
     @Post("/{username}/password")
     @Status(HttpStatus.NO_CONTENT)
-    public void resetPassword(@PathVariable String username, @Valid @Body PasswordResetRequest request) {
+    public void resetPassword(@PathVariable String username, @Body PasswordResetRequest request) {
         administration.resetPassword(username, request.password());
     }
 
