@@ -58,6 +58,8 @@ public class CaseMessages {
                 .setStatus(org.casebridge.messages.v1.CaseStatus.valueOf(caseFile.status().name()))
                 .setPriority(org.casebridge.messages.v1.CasePriority.valueOf(caseFile.priority().name()))
                 .setUpdatedAt(caseFile.updatedAt())
+                // Set explicitly: a record-typed default would be built reflectively, which Avro's class checks refuse.
+                .setNotesAdded(List.of())
                 .build();
     }
 

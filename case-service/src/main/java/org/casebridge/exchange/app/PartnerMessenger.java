@@ -12,6 +12,7 @@ import org.casebridge.directory.TopicNames;
 import org.casebridge.exchange.persistence.DeliveryStore;
 import org.casebridge.exchange.persistence.OutboxStore;
 import org.casebridge.exchange.persistence.SequenceStore;
+import org.casebridge.schema.KafkaHeaders;
 import org.casebridge.schema.codec.EnvelopeHeader;
 import org.casebridge.schema.codec.MessageCodec;
 import org.casebridge.schema.crypto.SigningKey;
@@ -23,13 +24,6 @@ import org.casebridge.support.agency.AgencyConfiguration;
  */
 @Singleton
 public class PartnerMessenger {
-
-    /** Kafka header naming the sender, so even an undecodable record can be answered. */
-    public static final String SENDER_HEADER = "casebridge-sender";
-    /** Kafka header with the message id. */
-    public static final String MESSAGE_ID_HEADER = "casebridge-message-id";
-    /** Kafka header with the payload type. */
-    public static final String PAYLOAD_TYPE_HEADER = "casebridge-payload-type";
 
     private final MessageCodec codec;
     private final SigningKey signingKey;
@@ -91,8 +85,9 @@ public class PartnerMessenger {
         byte[] record = codec.encodeAndSign(header, payload, signingKey);
         String type = payload.getSchema().getFullName();
         outbox.append(messageId, aggregateType, aggregateId, type, TopicNames.inbox(recipient), recipient,
-                Map.of(SENDER_HEADER, agency.getCode(), MESSAGE_ID_HEADER, messageId.toString(),
-                        PAYLOAD_TYPE_HEADER, type),
+                // Unsigned conveniences: they let a receiver answer even a record it cannot decode.
+                Map.of(KafkaHeaders.SENDER, agency.getCode(), KafkaHeaders.MESSAGE_ID, messageId.toString(),
+                        KafkaHeaders.PAYLOAD_TYPE, type),
                 record);
         if (trackDelivery) {
             deliveries.recordPending(messageId, recipient, payload.getSchema().getName(), aggregateType, aggregateId,

@@ -30,6 +30,7 @@ import org.casebridge.messages.v1.DeliveryOutcome;
 import org.casebridge.messages.v1.DeliveryReceipt;
 import org.casebridge.messages.v1.HandlingMarking;
 import org.casebridge.messages.v1.ReceiptReasonCode;
+import org.casebridge.schema.KafkaHeaders;
 import org.casebridge.schema.codec.MessageCodec;
 import org.casebridge.schema.codec.MessageRejectedException;
 import org.casebridge.schema.codec.SenderKeys;
@@ -204,10 +205,10 @@ public class InboxProcessor {
         LOG.warn("Refused record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                 rejected.getMessage());
         Optional<String> claimedSender = rejected.envelope().map(e -> e.getSenderAgency())
-                .or(() -> header(record, PartnerMessenger.SENDER_HEADER))
+                .or(() -> header(record, KafkaHeaders.SENDER))
                 .filter(code -> directory.find(code).isPresent() && !code.equals(agency.getCode()));
         UUID messageId = rejected.envelope().map(e -> e.getMessageId())
-                .or(() -> header(record, PartnerMessenger.MESSAGE_ID_HEADER).flatMap(InboxProcessor::parseUuid))
+                .or(() -> header(record, KafkaHeaders.MESSAGE_ID).flatMap(InboxProcessor::parseUuid))
                 .orElse(UNKNOWN_MESSAGE);
         transactions.executeWrite(status -> {
             claimedSender.ifPresent(sender -> messenger.sendReceipt(sender, keyOf(record, messageId),
@@ -223,12 +224,12 @@ public class InboxProcessor {
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reasonCode, String reasonText) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("casebridge-dlt-reason-code", reasonCode);
-        headers.put("casebridge-dlt-reason", reasonText == null ? "" : reasonText);
-        headers.put("casebridge-dlt-original-topic", record.topic());
-        headers.put("casebridge-dlt-original-partition", Integer.toString(record.partition()));
-        headers.put("casebridge-dlt-original-offset", Long.toString(record.offset()));
-        headers.put("casebridge-dlt-refused-at", clock.instant().toString());
+        headers.put(KafkaHeaders.DLT_REASON, reasonCode);
+        headers.put(KafkaHeaders.DLT_DETAIL, reasonText == null ? "" : reasonText);
+        headers.put(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic());
+        headers.put(KafkaHeaders.DLT_ORIGINAL_POSITION, record.partition() + ":" + record.offset());
+        header(record, KafkaHeaders.SENDER).ifPresent(sender -> headers.put(KafkaHeaders.SENDER, sender));
+        header(record, KafkaHeaders.MESSAGE_ID).ifPresent(id -> headers.put(KafkaHeaders.MESSAGE_ID, id));
         outbox.append(UUID.randomUUID(), "dead-letter", record.key() == null ? "none" : record.key(), reasonCode,
                 TopicNames.deadLetter(record.topic()), null, headers,
                 record.value() == null ? new byte[0] : record.value());

@@ -7,6 +7,7 @@ import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -76,7 +77,9 @@ public class OutboxRelay implements ApplicationEventListener<ServerStartupEvent>
                 @Value("${casebridge.outbox.relay.batch-size:500}") int batchSize,
                 @Value("${casebridge.outbox.relay.idle-pause:20ms}") Duration idlePause,
                 @Value("${casebridge.outbox.retention:7d}") Duration retention) {
-        this.dataSource = dataSource;
+        // The lock needs a session of its own, outside any transaction: use the pool beneath the
+        // transaction-aware wrapper.
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.transactions = transactions;
         this.outbox = outbox;
         this.deliveries = deliveries;
