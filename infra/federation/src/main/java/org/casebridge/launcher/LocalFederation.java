@@ -114,7 +114,6 @@ public final class LocalFederation implements AutoCloseable {
         DatabaseCoordinates db = infrastructure.postgres().createDatabase(database);
         Map<String, String> config = new LinkedHashMap<>();
         config.put("micronaut.server.port", Integer.toString(port));
-        config.put("micronaut.environments", "demo");
         config.put("datasources.default.url", db.jdbcUrl());
         config.put("datasources.default.username", db.username());
         config.put("datasources.default.password", db.password());
@@ -131,8 +130,11 @@ public final class LocalFederation implements AutoCloseable {
         Path nodeDirectory = settings.workDirectory().resolve(node.agencyCode());
         Path configFile = nodeDirectory.resolve(service + ".properties");
         writeProperties(configFile, config);
+        // Environments are chosen before configuration files are read, so this one goes on the command line.
+        List<String> jvmOptions = new ArrayList<>(settings.serviceJvmOptions());
+        jvmOptions.add("-Dmicronaut.environments=demo");
         ServiceProcess process = ServiceProcess.start(name, jar, configFile,
-                nodeDirectory.resolve(service + ".log"), port, settings.serviceJvmOptions());
+                nodeDirectory.resolve(service + ".log"), port, jvmOptions);
         LOG.info("Started {} on port {} (log {})", name, port, process.logFile());
         return process;
     }
