@@ -294,12 +294,12 @@ public final class CaseUpdateLoad implements Callable<Integer> {
                 System.getProperty("java.version"), String.join(" ", settings.serviceJvmOptions())));
         text.append(report.markdownTable()).append('\n');
         text.append(String.format(Locale.ROOT, "End-to-end (%,d updates sent in the window): p50 %s, p90 %s, p99 %s, "
-                        + "p99.9 %s, max %s. Sustained: %.1f updates/s. Open-loop schedule lag max %s.%n",
+                        + "p99.9 %s, max %s. Sustained: %.1f updates/s.%s%n",
                 e2e.getTotalCount(), LoadReport.millis(e2e.getValueAtPercentile(50)),
                 LoadReport.millis(e2e.getValueAtPercentile(90)), LoadReport.millis(e2e.getValueAtPercentile(99)),
                 LoadReport.millis(e2e.getValueAtPercentile(99.9)), LoadReport.millis(e2e.getMaxValue()),
-                report.sustainedPerSecond(), LoadReport.millis(TimeUnit.NANOSECONDS.toMicros(
-                        recorder.maxScheduleLagNanos()))));
+                report.sustainedPerSecond(), mode.max ? "" : " Schedule lag max " + LoadReport.millis(
+                        TimeUnit.NANOSECONDS.toMicros(recorder.maxScheduleLagNanos())) + "."));
         if (!serviceProperties.isEmpty()) {
             text.append("Service properties: ").append(serviceProperties).append('\n');
         }
