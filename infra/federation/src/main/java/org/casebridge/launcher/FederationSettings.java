@@ -21,14 +21,19 @@ import java.util.stream.Stream;
  * @param startTimeout          how long all services together may take to become healthy
  * @param serviceJvmOptions     options for each service JVM
  * @param extraProperties       configuration added to every service (tests use it)
+ * @param demoPassword          password of the demo users, whose demo cases are entered once all nodes are
+ *                              healthy; null for neither
  */
 public record FederationSettings(List<String> agencies, int firstCasePort, int firstNotificationPort,
                                  Path workDirectory, Path caseServiceJar, Path notificationServiceJar,
                                  Duration startTimeout, List<String> serviceJvmOptions,
-                                 Map<String, String> extraProperties) {
+                                 Map<String, String> extraProperties, String demoPassword) {
 
     /** The demo agencies: Germany's BKA, the Dutch NHTC and France's OFAC. */
     public static final List<String> DEMO_AGENCIES = List.of("DE-BKA", "NL-NHTC", "FR-OFAC");
+
+    /** Password of the demo users unless the run command is told another; printed at start, never used outside demo. */
+    public static final String DEFAULT_DEMO_PASSWORD = "casebridge-demo";
 
     /** Memory is capped so six services, PostgreSQL and Kafka share a laptop comfortably. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
@@ -50,27 +55,33 @@ public record FederationSettings(List<String> agencies, int firstCasePort, int f
         return new FederationSettings(DEMO_AGENCIES, 8081, 8091, projectDirectory.resolve(".federation"),
                 findJar(projectDirectory.resolve("case-service/target"), "case-service-"),
                 findJar(projectDirectory.resolve("notification-service/target"), "notification-service-"),
-                Duration.ofMinutes(3), DEFAULT_JVM_OPTIONS, Map.of());
+                Duration.ofMinutes(3), DEFAULT_JVM_OPTIONS, Map.of(), DEFAULT_DEMO_PASSWORD);
     }
 
     public FederationSettings withAgencies(List<String> codes) {
         return new FederationSettings(codes, firstCasePort, firstNotificationPort, workDirectory, caseServiceJar,
-                notificationServiceJar, startTimeout, serviceJvmOptions, extraProperties);
+                notificationServiceJar, startTimeout, serviceJvmOptions, extraProperties, demoPassword);
     }
 
     public FederationSettings withPorts(int casePort, int notificationPort) {
         return new FederationSettings(agencies, casePort, notificationPort, workDirectory, caseServiceJar,
-                notificationServiceJar, startTimeout, serviceJvmOptions, extraProperties);
+                notificationServiceJar, startTimeout, serviceJvmOptions, extraProperties, demoPassword);
     }
 
     public FederationSettings withWorkDirectory(Path directory) {
         return new FederationSettings(agencies, firstCasePort, firstNotificationPort, directory, caseServiceJar,
-                notificationServiceJar, startTimeout, serviceJvmOptions, extraProperties);
+                notificationServiceJar, startTimeout, serviceJvmOptions, extraProperties, demoPassword);
+    }
+
+    /** Demo users with this password and demo cases; null for an empty federation. */
+    public FederationSettings withDemoPassword(String password) {
+        return new FederationSettings(agencies, firstCasePort, firstNotificationPort, workDirectory, caseServiceJar,
+                notificationServiceJar, startTimeout, serviceJvmOptions, extraProperties, password);
     }
 
     public FederationSettings withExtraProperties(Map<String, String> properties) {
         return new FederationSettings(agencies, firstCasePort, firstNotificationPort, workDirectory, caseServiceJar,
-                notificationServiceJar, startTimeout, serviceJvmOptions, properties);
+                notificationServiceJar, startTimeout, serviceJvmOptions, properties, demoPassword);
     }
 
     /** The runnable ({@code -all}) jar a module's build wrote. */

@@ -16,13 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import org.casebridge.directory.DirectoryLoader;
 import org.casebridge.directory.PartnerDirectory;
 import org.casebridge.infra.DatabaseCoordinates;
-import org.casebridge.infra.KafkaCredentials;
 import org.casebridge.infra.LocalInfrastructure;
-import org.casebridge.infra.demo.DemoAgencyKeys;
-import org.casebridge.infra.provisioning.AgencyPasswords;
-import org.casebridge.infra.provisioning.FederationProvisioner;
+import org.casebridge.infra.demo.DemoFederation;
 import org.casebridge.infra.provisioning.ProvisioningReport;
-import org.casebridge.infra.provisioning.TopicLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,13 +74,8 @@ public final class LocalFederation implements AutoCloseable {
         LOG.info("Infrastructure ready in {} ms: {}; {}", infrastructureStartTime.toMillis(),
                 infrastructure.postgres().description(), infrastructure.kafka().description());
 
-        FederationProvisioner provisioner = new FederationProvisioner(infrastructure.kafka().adminClientProperties());
-        ProvisioningReport report = provisioner.provision(directory, AgencyPasswords.demo(), TopicLayout.local());
+        ProvisioningReport report = DemoFederation.provision(infrastructure.kafka(), directory);
         LOG.info("Kafka provisioned for {} agencies: {}", directory.agencies().size(), report);
-        for (FederationNode node : nodes) {
-            provisioner.awaitAgencyAccess(node.agencyCode(), AgencyPasswords.demo().passwordFor(node.agencyCode()),
-                    Duration.ofSeconds(30));
-        }
 
         Files.createDirectories(settings.workDirectory());
         for (FederationNode node : nodes) {
@@ -97,6 +88,9 @@ public final class LocalFederation implements AutoCloseable {
             process.awaitHealthy(deadline);
         }
         startTime = Duration.between(started, Instant.now());
+        if (settings.demoPassword() != null) {
+            new DemoData(nodes, settings.demoPassword()).load();
+        }
     }
 
     private List<FederationNode> plan(PartnerDirectory directory) {
@@ -112,18 +106,14 @@ public final class LocalFederation implements AutoCloseable {
     private ServiceProcess startService(FederationNode node, String service, int port, Path jar) throws IOException {
         String database = node.databaseName(service.equals("case-service") ? "cases" : "notifications");
         DatabaseCoordinates db = infrastructure.postgres().createDatabase(database);
-        Map<String, String> config = new LinkedHashMap<>();
+        Map<String, String> config = new LinkedHashMap<>(
+                DemoFederation.nodeProperties(infrastructure, node.agencyCode(), db));
         config.put("micronaut.server.port", Integer.toString(port));
-        config.put("datasources.default.url", db.jdbcUrl());
-        config.put("datasources.default.username", db.username());
-        config.put("datasources.default.password", db.password());
-        KafkaCredentials principal = new KafkaCredentials(node.agencyCode(),
-                AgencyPasswords.demo().passwordFor(node.agencyCode()));
-        infrastructure.kafka().clientProperties(principal).forEach((key, value) -> config.put("kafka." + key, value));
-        config.put("casebridge.agency.code", node.agencyCode());
-        config.put("casebridge.agency.signing-key", DemoAgencyKeys.load().seedBase64(node.agencyCode()));
         config.put("casebridge.case-service.url", node.caseServiceUrl());
         config.put("casebridge.notification-service.url", node.notificationServiceUrl());
+        if (settings.demoPassword() != null) {
+            config.put("casebridge.demo.password", settings.demoPassword());
+        }
         config.putAll(settings.extraProperties());
 
         String name = node.agencyCode() + " " + service;

@@ -30,7 +30,7 @@ public final class LocalFederationCommand implements Callable<Integer> {
     Path projectDirectory = Path.of(".");
 
     @Option(names = "--demo-password", description = "Password of every demo user (default: ${DEFAULT-VALUE}).")
-    String demoPassword = "casebridge-demo";
+    String demoPassword = FederationSettings.DEFAULT_DEMO_PASSWORD;
 
     private final PrintStream out;
 
@@ -47,7 +47,7 @@ public final class LocalFederationCommand implements Callable<Integer> {
         FederationSettings settings = FederationSettings.defaults(projectDirectory.toAbsolutePath().normalize())
                 .withAgencies(agencies)
                 .withPorts(casePort, notificationPort)
-                .withExtraProperties(java.util.Map.of("casebridge.demo.password", demoPassword));
+                .withDemoPassword(demoPassword);
         out.println("Starting a local CaseBridge federation of " + String.join(", ", settings.agencies()) + " ...");
         LocalFederation federation = LocalFederation.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -9,6 +9,10 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,10 +28,7 @@ public class ProblemResponseBodyProvider implements JsonErrorResponseBodyProvide
     @Override
     public ProblemDetail body(ErrorContext context, HttpResponse<?> response) {
         HttpStatus status = response.getStatus();
-        List<ProblemDetail.FieldError> fieldErrors = context.getErrors().stream()
-                .filter(error -> error.getPath().isPresent())
-                .map(error -> new ProblemDetail.FieldError(fieldName(error.getPath().get()), error.getMessage()))
-                .toList();
+        List<ProblemDetail.FieldError> fieldErrors = fieldErrors(context);
         String detail;
         if (status.getCode() >= 500) {
             detail = "The node could not complete the request. The error has been logged.";
@@ -67,9 +68,42 @@ public class ProblemResponseBodyProvider implements JsonErrorResponseBodyProvide
         };
     }
 
-    /** Validation paths read like {@code create.request.title}; clients want {@code title}. */
-    private static String fieldName(String path) {
-        String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
+    private static List<ProblemDetail.FieldError> fieldErrors(ErrorContext context) {
+        if (context.getRootCause().orElse(null) instanceof ConstraintViolationException violations) {
+            return violations.getConstraintViolations().stream()
+                    .map(violation -> new ProblemDetail.FieldError(fieldName(violation.getPropertyPath()),
+                            violation.getMessage()))
+                    .sorted(Comparator.comparing(ProblemDetail.FieldError::field))
+                    .toList();
+        }
+        return context.getErrors().stream()
+                .filter(error -> error.getPath().isPresent())
+                .map(error -> new ProblemDetail.FieldError(error.getPath().get(), error.getMessage()))
+                .toList();
+    }
+
+    /**
+     * Validation paths name the method and its parameter ({@code create.body.title}); a client wants the field it
+     * sent ({@code title}), or the query parameter ({@code size}) when the parameter itself was wrong.
+     */
+    static String fieldName(Path path) {
+        List<String> properties = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                String name = node.getName() == null || node.getName().startsWith("<") ? "" : node.getName();
+                String index = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                        : node.getKey() != null ? "[" + node.getKey() + "]" : "";
+                if (!name.isEmpty() || !index.isEmpty()) {
+                    properties.add(name + index);
+                }
+            }
+        }
+        if (!properties.isEmpty()) {
+            return String.join(".", properties).replace(".[", "[");
+        }
+        return parameter != null ? parameter : path.toString();
     }
 }

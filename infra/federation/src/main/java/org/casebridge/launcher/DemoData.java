@@ -1,0 +1,157 @@
+package org.casebridge.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Realistic demo data, entered the way officers would: through each node's API, so every share, update and
+ * contribution travels between the nodes as signed messages and a new user sees the federation at work.
+ */
+final class DemoData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, FederationNode> nodes = new HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
+    private final String password;
+
+    DemoData(List<FederationNode> federationNodes, String password) {
+        federationNodes.forEach(node -> nodes.put(node.agencyCode(), node));
+        this.password = password;
+    }
+
+    /** Enters the demo cases of whichever of DE-BKA, NL-NHTC and FR-OFAC run; returns how many cases it opened. */
+    int load() throws IOException, InterruptedException {
+        int opened = 0;
+        if (nodes.containsKey("DE-BKA")) {
+            String lockbit = openCase("DE-BKA", "LockBit affiliate infrastructure",
+                    "Affiliate panel and data-leak site mirrors traced to rented servers; victims in 14 countries.",
+                    List.of("RANSOMWARE_EXTORTION", "ILLEGAL_ACCESS"), "HIGH", "AMBER", List.of());
+            shareWith("DE-BKA", lockbit, "NL-NHTC", "FR-OFAC");
+            update("DE-BKA", lockbit, 1, Map.of("status", "ACTIVE"));
+            contribute("NL-NHTC", lockbit, "FINDING",
+                    "Two of the C2 servers sit at a Rotterdam hoster; preservation requested on our side.");
+            String phishing = openCase("DE-BKA", "Phishing-as-a-service kit against savings banks",
+                    "Kit sold on a Telegram channel; 3,200 credential sets harvested in October.",
+                    List.of("COMPUTER_FRAUD", "MISUSE_OF_DEVICES"), "NORMAL", "GREEN", List.of());
+            shareWith("DE-BKA", phishing, "NL-NHTC");
+            String booter = openCase("DE-BKA", "DDoS-for-hire booter service",
+                    "Booter front end hosted in France; attacks on regional government portals.",
+                    List.of("SYSTEM_INTERFERENCE"), "NORMAL", "AMBER_STRICT", List.of());
+            shareWith("DE-BKA", booter, "FR-OFAC");
+            opened += 3;
+        }
+        if (nodes.containsKey("NL-NHTC")) {
+            String hoster = openCase("NL-NHTC", "Bulletproof hosting provider",
+                    "Provider ignores abuse reports and takes payment in Monero only.",
+                    List.of("MISUSE_OF_DEVICES", "ONLINE_MONEY_LAUNDERING"), "HIGH", "AMBER", List.of());
+            shareWith("NL-NHTC", hoster, "DE-BKA");
+            String hospital = openCase("NL-NHTC", "Extortion of a university hospital",
+                    "Negotiation channel with the extortionists is monitored; named recipients only.",
+                    List.of("RANSOMWARE_EXTORTION"), "CRITICAL", "RED", List.of("DE-BKA"));
+            shareWith("NL-NHTC", hospital, "DE-BKA");
+            opened += 2;
+        }
+        if (nodes.containsKey("FR-OFAC")) {
+            String callCentre = openCase("FR-OFAC", "Investment fraud call centre",
+                    "Call centre abroad targets retirees with fake crypto funds; losses above EUR 4 million.",
+                    List.of("COMPUTER_FRAUD", "ONLINE_MONEY_LAUNDERING"), "HIGH", "GREEN", List.of());
+            shareWith("FR-OFAC", callCentre, "DE-BKA", "NL-NHTC");
+            contribute("DE-BKA", callCentre, "NOTE", "Three German victims reported the same fund name.");
+            opened++;
+        }
+        LOG.info("Demo data: {} cases opened and shared between the nodes", opened);
+        return opened;
+    }
+
+    private String openCase(String agency, String title, String summary, List<String> categories, String priority,
+                            String marking, List<String> namedRecipients) throws IOException, InterruptedException {
+        JsonNode created = call(agency, "POST", "/api/v1/cases", Map.of("title", title, "summary", summary,
+                "crimeCategories", categories, "priority", priority, "handlingMarking", marking,
+                "namedRecipients", namedRecipients), null);
+        return created.get("id").asText();
+    }
+
+    private void shareWith(String agency, String caseId, String... partners) throws IOException, InterruptedException {
+        for (String partner : partners) {
+            if (nodes.containsKey(partner)) {
+                call(agency, "POST", "/api/v1/cases/" + caseId + "/shares", Map.of("agency", partner), null);
+            }
+        }
+    }
+
+    private void update(String agency, String caseId, long version, Map<String, Object> changes)
+            throws IOException, InterruptedException {
+        call(agency, "PATCH", "/api/v1/cases/" + caseId, changes, "\"" + version + "\"");
+    }
+
+    /** A partner's contribution needs its copy of the case, which arrives a moment after the share. */
+    private void contribute(String agency, String caseId, String kind, String text)
+            throws IOException, InterruptedException {
+        if (!nodes.containsKey(agency)) {
+            return;
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            try {
+                call(agency, "POST", "/api/v1/cases/" + caseId + "/contributions", Map.of("kind", kind, "text", text),
+                        null);
+                return;
+            } catch (IllegalStateException notYetThere) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw notYetThere;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private JsonNode call(String agency, String method, String path, Object body, String ifMatch)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(nodes.get(agency).caseServiceUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(agency))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " at " + agency + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+    }
+
+    private String token(String agency) throws IOException, InterruptedException {
+        String token = tokens.get(agency);
+        if (token == null) {
+            HttpRequest login = HttpRequest.newBuilder(URI.create(nodes.get(agency).caseServiceUrl() + "/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
+                            Map.of("username", "liaison", "password", password))))
+                    .build();
+            HttpResponse<String> response = http.send(login, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("demo login at " + agency + " failed: " + response.statusCode());
+            }
+            token = json.readTree(response.body()).get("access_token").asText();
+            tokens.put(agency, token);
+        }
+        return token;
+    }
+}
