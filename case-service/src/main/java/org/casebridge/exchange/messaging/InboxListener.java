@@ -7,10 +7,11 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Consumes this node's inbox. Offsets are committed after the records were handled; a redelivery after a crash is
+ * Consumes this node's inbox, a poll's records at a time. Offsets are committed after the records were handled; a redelivery after a crash is
  * harmless because the inbox recognises message ids. A failure of the node's own database retries the record with
  * backoff instead of skipping it.
  */
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
         clientId = "${casebridge.agency.code}-case-service-inbox",
         offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC,
+        batch = true,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 20,
                 retryDelay = "500ms"))
 @Requires(property = "casebridge.inbox.enabled", notEquals = "false")
@@ -30,7 +32,7 @@ public class InboxListener {
     }
 
     @Topic("${casebridge.kafka.inbox-topic}")
-    void receive(ConsumerRecord<String, byte[]> record) {
-        processor.process(record);
+    void receive(List<ConsumerRecord<String, byte[]>> records) {
+        processor.processBatch(records);
     }
 }

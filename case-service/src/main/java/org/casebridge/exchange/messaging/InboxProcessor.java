@@ -7,6 +7,9 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,6 +91,118 @@ public class InboxProcessor {
         this.meters = meters;
     }
 
+    /**
+     * Handles the records of one poll in a single transaction, each record behind its own savepoint, so a refused
+     * record is still refused on its own while the batch pays for one commit and one audit-chain lock. If the batch
+     * cannot complete for any reason other than this node's database, its records are handled one by one instead.
+     */
+    public void processBatch(List<ConsumerRecord<String, byte[]>> records) {
+        if (records.size() == 1) {
+            process(records.get(0));
+            return;
+        }
+        List<Object> verified = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            verified.add(verify(record));
+        }
+        List<Runnable> afterCommit = new ArrayList<>();
+        try {
+            transactions.executeWrite(status -> {
+                Connection connection = status.getConnection();
+                for (int i = 0; i < records.size(); i++) {
+                    applyWithinBatch(connection, records.get(i), verified.get(i), afterCommit);
+                }
+                return null;
+            });
+            afterCommit.forEach(Runnable::run);
+        } catch (RuntimeException failure) {
+            if (isOwnDatabaseFailure(failure)) {
+                throw failure;
+            }
+            LOG.warn("A batch of {} inbox records failed as a whole ({}); handling them one by one", records.size(),
+                    failure.toString());
+            records.forEach(this::process);
+        }
+    }
+
+    private Object verify(ConsumerRecord<String, byte[]> record) {
+        try {
+            return codec.verifyAndDecode(record.value() == null ? new byte[0] : record.value(), agency.getCode(),
+                    senderKeys);
+        } catch (MessageRejectedException rejected) {
+            return rejected;
+        }
+    }
+
+    private void applyWithinBatch(Connection connection, ConsumerRecord<String, byte[]> record, Object verified,
+                                  List<Runnable> afterCommit) {
+        if (verified instanceof MessageRejectedException rejected) {
+            refuseUnverified(record, rejected);
+            return;
+        }
+        VerifiedMessage message = (VerifiedMessage) verified;
+        if (message.payload() instanceof DeliveryReceipt receipt) {
+            if (inbox.record(message.messageId(), message.senderAgency(), message.payloadType(),
+                    message.sequenceNumber(), "APPLIED", null)) {
+                applyReceipt(message, receipt);
+            }
+            afterCommit.add(() -> count("applied", message));
+            return;
+        }
+        Savepoint savepoint = savepoint(connection);
+        try {
+            if (applyVerified(record, message)) {
+                afterCommit.add(() -> count("applied", message));
+            }
+            release(connection, savepoint);
+        } catch (RuntimeException failure) {
+            if (isOwnDatabaseFailure(failure)) {
+                throw failure;
+            }
+            rollbackTo(connection, savepoint);
+            refuseVerified(record, message, refusalOf(failure));
+        }
+    }
+
+    /** Records, applies and answers a verified message; false if it was applied before. */
+    private boolean applyVerified(ConsumerRecord<String, byte[]> record, VerifiedMessage message) {
+        if (!inbox.record(message.messageId(), message.senderAgency(), message.payloadType(),
+                message.sequenceNumber(), "APPLIED", null)) {
+            meters.counter("casebridge.inbox.duplicates", "sender", message.senderAgency()).increment();
+            return false;
+        }
+        noteSequence(message);
+        dispatcher.dispatch(message);
+        messenger.sendReceipt(message.senderAgency(), keyOf(record, message.messageId()),
+                receipt(message.messageId(), DeliveryOutcome.APPLIED, null, null, null),
+                message.correlationId(), message.messageId());
+        return true;
+    }
+
+    private static Savepoint savepoint(Connection connection) {
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set a savepoint", e);
+        }
+    }
+
+    private static void release(Connection connection, Savepoint savepoint) {
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot release a savepoint", e);
+        }
+    }
+
+    private static void rollbackTo(Connection connection, Savepoint savepoint) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot roll back to a savepoint", e);
+        }
+    }
+
     /** Handles one inbox record; returns normally unless this node's database failed. */
     public void process(ConsumerRecord<String, byte[]> record) {
         VerifiedMessage message;
@@ -110,24 +225,8 @@ public class InboxProcessor {
             return;
         }
         try {
-            boolean applied = transactions.executeWrite(status -> {
-                if (!inbox.record(message.messageId(), message.senderAgency(), message.payloadType(),
-                        message.sequenceNumber(), "APPLIED", null)) {
-                    return false;
-                }
-                noteSequence(message);
-                dispatcher.dispatch(message);
-                messenger.sendReceipt(message.senderAgency(), record.key() == null ? message.messageId().toString()
-                        : record.key(), receipt(message.messageId(), DeliveryOutcome.APPLIED, null, null, null),
-                        message.correlationId(), message.messageId());
-                return true;
-            });
-            if (applied) {
+            if (transactions.executeWrite(status -> applyVerified(record, message))) {
                 count("applied", message);
-            } else {
-                LOG.debug("Message {} from {} was applied before; redelivery ignored", message.messageId(),
-                        message.senderAgency());
-                meters.counter("casebridge.inbox.duplicates", "sender", message.senderAgency()).increment();
             }
         } catch (RuntimeException failure) {
             if (isOwnDatabaseFailure(failure)) {

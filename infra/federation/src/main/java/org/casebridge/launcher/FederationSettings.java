@@ -73,6 +73,18 @@ public record FederationSettings(List<String> agencies, int firstCasePort, int f
                 notificationServiceJar, startTimeout, serviceJvmOptions, extraProperties, demoPassword);
     }
 
+    /** Runs the services from these jars (a load run copies them, so a build during the run cannot disturb it). */
+    public FederationSettings withServiceJars(Path caseService, Path notificationService) {
+        return new FederationSettings(agencies, firstCasePort, firstNotificationPort, workDirectory, caseService,
+                notificationService, startTimeout, serviceJvmOptions, extraProperties, demoPassword);
+    }
+
+    /** Replaces the JVM options of every service. */
+    public FederationSettings withServiceJvmOptions(List<String> options) {
+        return new FederationSettings(agencies, firstCasePort, firstNotificationPort, workDirectory, caseServiceJar,
+                notificationServiceJar, startTimeout, options, extraProperties, demoPassword);
+    }
+
     /** Demo users with this password and demo cases; null for an empty federation. */
     public FederationSettings withDemoPassword(String password) {
         return new FederationSettings(agencies, firstCasePort, firstNotificationPort, workDirectory, caseServiceJar,

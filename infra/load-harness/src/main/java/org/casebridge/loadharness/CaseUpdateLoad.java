@@ -228,10 +228,10 @@ public final class CaseUpdateLoad implements Callable<Integer> {
                 jars.resolve(defaults.caseServiceJar().getFileName()), StandardCopyOption.REPLACE_EXISTING);
         Path notificationServiceJar = Files.copy(defaults.notificationServiceJar(),
                 jars.resolve(defaults.notificationServiceJar().getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        return new FederationSettings(defaults.agencies(), defaults.firstCasePort(), defaults.firstNotificationPort(),
-                defaults.workDirectory(), caseServiceJar, notificationServiceJar, defaults.startTimeout(),
-                serviceJvmOptions.isEmpty() ? defaults.serviceJvmOptions() : serviceJvmOptions,
-                defaults.extraProperties());
+        // No demo cases: the load's own cases are the only ones, so nothing else competes with them.
+        return defaults.withServiceJars(caseServiceJar, notificationServiceJar)
+                .withServiceJvmOptions(serviceJvmOptions.isEmpty() ? defaults.serviceJvmOptions() : serviceJvmOptions)
+                .withDemoPassword(null);
     }
 
     /** Opens the cases at the lead, shares each with the partner and waits until the partner has every copy. */
