@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import org.casebridge.directory.TopicNames;
+import org.casebridge.schema.KafkaTopics;
 import org.casebridge.events.v1.DomainEvent;
 import org.casebridge.exchange.persistence.OutboxStore;
 import org.casebridge.schema.codec.DomainEventCodec;
@@ -45,7 +45,7 @@ public class DomainEventPublisher {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void publish(DomainEvent event) {
         outbox.append(event.getEventId(), event.getSubjectKind().name().toLowerCase(),
-                event.getSubjectId().toString(), event.getEventType().name(), TopicNames.events(agency.getCode()),
+                event.getSubjectId().toString(), event.getEventType().name(), KafkaTopics.events(agency.getCode()),
                 null, Map.of("casebridge-event-type", event.getEventType().name()), codec.encode(event));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.casebridge.directory.HandlingMarking;
-import org.casebridge.directory.TopicNames;
+import org.casebridge.schema.KafkaTopics;
 import org.casebridge.exchange.persistence.DeliveryStore;
 import org.casebridge.exchange.persistence.OutboxStore;
 import org.casebridge.exchange.persistence.SequenceStore;
@@ -84,7 +84,7 @@ public class PartnerMessenger {
                 org.casebridge.messages.v1.HandlingMarking.valueOf(marking.name()));
         byte[] record = codec.encodeAndSign(header, payload, signingKey);
         String type = payload.getSchema().getFullName();
-        outbox.append(messageId, aggregateType, aggregateId, type, TopicNames.inbox(recipient), recipient,
+        outbox.append(messageId, aggregateType, aggregateId, type, KafkaTopics.inbox(recipient), recipient,
                 // Unsigned conveniences: they let a receiver answer even a record it cannot decode.
                 Map.of(KafkaHeaders.SENDER, agency.getCode(), KafkaHeaders.MESSAGE_ID, messageId.toString(),
                         KafkaHeaders.PAYLOAD_TYPE, type),

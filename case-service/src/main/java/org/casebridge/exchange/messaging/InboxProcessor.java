@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Clock;
@@ -18,7 +17,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.casebridge.directory.PartnerDirectory;
-import org.casebridge.directory.TopicNames;
+import org.casebridge.schema.KafkaTopics;
 import org.casebridge.events.v1.DomainEventType;
 import org.casebridge.events.v1.SubjectKind;
 import org.casebridge.exchange.app.DomainEventPublisher;
@@ -92,9 +91,10 @@ public class InboxProcessor {
     }
 
     /**
-     * Handles the records of one poll in a single transaction, each record behind its own savepoint, so a refused
-     * record is still refused on its own while the batch pays for one commit and one audit-chain lock. If the batch
-     * cannot complete for any reason other than this node's database, its records are handled one by one instead.
+     * Handles the records of one poll in a single transaction, so the batch pays for one commit, one audit-chain lock
+     * and one sequence update per sender. Refusals are rare: if any record of the batch is refused, or the batch
+     * fails for any other reason than this node's database, the batch is rolled back and its records are handled one
+     * by one, each refused on its own.
      */
     public void processBatch(List<ConsumerRecord<String, byte[]>> records) {
         if (records.size() == 1) {
@@ -105,13 +105,22 @@ public class InboxProcessor {
         for (ConsumerRecord<String, byte[]> record : records) {
             verified.add(verify(record));
         }
+        if (verified.stream().anyMatch(MessageRejectedException.class::isInstance)) {
+            records.forEach(this::process);
+            return;
+        }
         List<Runnable> afterCommit = new ArrayList<>();
         try {
             transactions.executeWrite(status -> {
-                Connection connection = status.getConnection();
+                Map<String, List<VerifiedMessage>> bySender = new LinkedHashMap<>();
                 for (int i = 0; i < records.size(); i++) {
-                    applyWithinBatch(connection, records.get(i), verified.get(i), afterCommit);
+                    VerifiedMessage message = (VerifiedMessage) verified.get(i);
+                    if (applyWithinBatch(records.get(i), message)) {
+                        bySender.computeIfAbsent(message.senderAgency(), sender -> new ArrayList<>()).add(message);
+                        afterCommit.add(() -> count("applied", message));
+                    }
                 }
+                bySender.forEach(this::noteSequences);
                 return null;
             });
             afterCommit.forEach(Runnable::run);
@@ -119,8 +128,7 @@ public class InboxProcessor {
             if (isOwnDatabaseFailure(failure)) {
                 throw failure;
             }
-            LOG.warn("A batch of {} inbox records failed as a whole ({}); handling them one by one", records.size(),
-                    failure.toString());
+            LOG.info("A batch of {} inbox records is handled one by one ({})", records.size(), failure.toString());
             records.forEach(this::process);
         }
     }
@@ -134,34 +142,22 @@ public class InboxProcessor {
         }
     }
 
-    private void applyWithinBatch(Connection connection, ConsumerRecord<String, byte[]> record, Object verified,
-                                  List<Runnable> afterCommit) {
-        if (verified instanceof MessageRejectedException rejected) {
-            refuseUnverified(record, rejected);
-            return;
+    /** Applies one verified record inside the batch; false for a redelivery. A refusal aborts the batch. */
+    private boolean applyWithinBatch(ConsumerRecord<String, byte[]> record, VerifiedMessage message) {
+        if (!inbox.record(message.messageId(), message.senderAgency(), message.payloadType(),
+                message.sequenceNumber(), "APPLIED", null)) {
+            meters.counter("casebridge.inbox.duplicates", "sender", message.senderAgency()).increment();
+            return false;
         }
-        VerifiedMessage message = (VerifiedMessage) verified;
         if (message.payload() instanceof DeliveryReceipt receipt) {
-            if (inbox.record(message.messageId(), message.senderAgency(), message.payloadType(),
-                    message.sequenceNumber(), "APPLIED", null)) {
-                applyReceipt(message, receipt);
-            }
-            afterCommit.add(() -> count("applied", message));
-            return;
+            applyReceipt(message, receipt);
+        } else {
+            dispatcher.dispatch(message);
+            messenger.sendReceipt(message.senderAgency(), keyOf(record, message.messageId()),
+                    receipt(message.messageId(), DeliveryOutcome.APPLIED, null, null, null),
+                    message.correlationId(), message.messageId());
         }
-        Savepoint savepoint = savepoint(connection);
-        try {
-            if (applyVerified(record, message)) {
-                afterCommit.add(() -> count("applied", message));
-            }
-            release(connection, savepoint);
-        } catch (RuntimeException failure) {
-            if (isOwnDatabaseFailure(failure)) {
-                throw failure;
-            }
-            rollbackTo(connection, savepoint);
-            refuseVerified(record, message, refusalOf(failure));
-        }
+        return true;
     }
 
     /** Records, applies and answers a verified message; false if it was applied before. */
@@ -171,36 +167,12 @@ public class InboxProcessor {
             meters.counter("casebridge.inbox.duplicates", "sender", message.senderAgency()).increment();
             return false;
         }
-        noteSequence(message);
+        noteSequences(message.senderAgency(), List.of(message));
         dispatcher.dispatch(message);
         messenger.sendReceipt(message.senderAgency(), keyOf(record, message.messageId()),
                 receipt(message.messageId(), DeliveryOutcome.APPLIED, null, null, null),
                 message.correlationId(), message.messageId());
         return true;
-    }
-
-    private static Savepoint savepoint(Connection connection) {
-        try {
-            return connection.setSavepoint();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot set a savepoint", e);
-        }
-    }
-
-    private static void release(Connection connection, Savepoint savepoint) {
-        try {
-            connection.releaseSavepoint(savepoint);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot release a savepoint", e);
-        }
-    }
-
-    private static void rollbackTo(Connection connection, Savepoint savepoint) {
-        try {
-            connection.rollback(savepoint);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot roll back to a savepoint", e);
-        }
     }
 
     /** Handles one inbox record; returns normally unless this node's database failed. */
@@ -217,6 +189,7 @@ public class InboxProcessor {
             transactions.executeWrite(status -> {
                 if (inbox.record(message.messageId(), message.senderAgency(), message.payloadType(),
                         message.sequenceNumber(), "APPLIED", null)) {
+                    noteSequences(message.senderAgency(), List.of(message));
                     applyReceipt(message, receipt);
                 }
                 return null;
@@ -258,20 +231,23 @@ public class InboxProcessor {
         }
     }
 
-    private void noteSequence(VerifiedMessage message) {
-        long skipped = sequences.recordInbound(message.senderAgency(), message.sequenceNumber(), clock.instant());
+    /** Records the sequence numbers of one sender's messages and reports the numbers missing before them. */
+    private void noteSequences(String sender, List<VerifiedMessage> messages) {
+        long[] numbers = messages.stream().mapToLong(VerifiedMessage::sequenceNumber).sorted().toArray();
+        long skipped = sequences.recordInbound(sender, numbers, clock.instant());
         if (skipped > 0) {
-            LOG.warn("Sequence gap from {}: {} message(s) missing before number {}", message.senderAgency(), skipped,
-                    message.sequenceNumber());
-            meters.counter("casebridge.inbox.sequence.gaps", "sender", message.senderAgency()).increment(skipped);
+            VerifiedMessage last = messages.get(messages.size() - 1);
+            LOG.warn("Sequence gap from {}: {} message(s) missing up to number {}", sender, skipped,
+                    numbers[numbers.length - 1]);
+            meters.counter("casebridge.inbox.sequence.gaps", "sender", sender).increment(skipped);
             events.publish(events.newEvent()
                     .setEventType(DomainEventType.SEQUENCE_GAP)
                     .setSubjectKind(SubjectKind.PARTNER)
-                    .setSubjectId(message.messageId())
-                    .setCounterpartAgency(message.senderAgency())
-                    .setTitle(skipped + " message(s) from " + message.senderAgency() + " missing")
+                    .setSubjectId(last.messageId())
+                    .setCounterpartAgency(sender)
+                    .setTitle(skipped + " message(s) from " + sender + " missing")
                     .setHandlingMarking(HandlingMarking.GREEN)
-                    .setMessageId(message.messageId())
+                    .setMessageId(last.messageId())
                     .build());
         }
     }
@@ -283,7 +259,7 @@ public class InboxProcessor {
         transactions.executeWrite(status -> {
             if (inbox.record(message.messageId(), message.senderAgency(), message.payloadType(),
                     message.sequenceNumber(), "REFUSED", refusal.reasonCode())) {
-                noteSequence(message);
+                noteSequences(message.senderAgency(), List.of(message));
                 messenger.sendReceipt(message.senderAgency(), keyOf(record, message.messageId()),
                         receipt(message.messageId(), DeliveryOutcome.REFUSED, receiptCode(refusal.reasonCode()),
                                 refusal.getMessage(), message.payloadType()),
@@ -330,7 +306,7 @@ public class InboxProcessor {
         header(record, KafkaHeaders.SENDER).ifPresent(sender -> headers.put(KafkaHeaders.SENDER, sender));
         header(record, KafkaHeaders.MESSAGE_ID).ifPresent(id -> headers.put(KafkaHeaders.MESSAGE_ID, id));
         outbox.append(UUID.randomUUID(), "dead-letter", record.key() == null ? "none" : record.key(), reasonCode,
-                TopicNames.deadLetter(record.topic()), null, headers,
+                KafkaTopics.deadLetter(record.topic()), null, headers,
                 record.value() == null ? new byte[0] : record.value());
     }
 

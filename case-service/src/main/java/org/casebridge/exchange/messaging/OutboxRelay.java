@@ -9,7 +9,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,6 @@ public class OutboxRelay implements ApplicationEventListener<ServerStartupEvent>
     private static final long RELAY_LOCK_KEY = 0x43424f5554424f58L;
 
     private final DataSource dataSource;
-    private final TransactionOperations<Connection> transactions;
     private final OutboxStore outbox;
     private final DeliveryStore deliveries;
     private final Producer<String, byte[]> producer;
@@ -71,7 +69,7 @@ public class OutboxRelay implements ApplicationEventListener<ServerStartupEvent>
     private final Counter published;
     private Thread worker;
 
-    OutboxRelay(DataSource dataSource, TransactionOperations<Connection> transactions, OutboxStore outbox,
+    OutboxRelay(DataSource dataSource, OutboxStore outbox,
                 DeliveryStore deliveries, @KafkaClient("outbox-relay") Producer<String, byte[]> producer,
                 Optional<OutboxRelayHook> hook, Clock clock, MeterRegistry meters,
                 @Value("${casebridge.outbox.relay.batch-size:500}") int batchSize,
@@ -80,7 +78,6 @@ public class OutboxRelay implements ApplicationEventListener<ServerStartupEvent>
         // The lock needs a session of its own, outside any transaction: use the pool beneath the
         // transaction-aware wrapper.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.transactions = transactions;
         this.outbox = outbox;
         this.deliveries = deliveries;
         this.producer = producer;
@@ -156,9 +153,9 @@ public class OutboxRelay implements ApplicationEventListener<ServerStartupEvent>
     private void relayWhileLeader(Connection lockConnection) throws SQLException {
         Instant nextCleanup = clock.instant();
         while (running.get()) {
-            int sent = relayOneBatch();
+            int sent = relayOneBatch(lockConnection);
             if (clock.instant().isAfter(nextCleanup)) {
-                cleanUp();
+                cleanUp(lockConnection);
                 nextCleanup = clock.instant().plus(Duration.ofMinutes(1));
                 if (!lockConnection.isValid(2)) {
                     throw new SQLException("lost the connection holding the relay lock");
@@ -170,10 +167,13 @@ public class OutboxRelay implements ApplicationEventListener<ServerStartupEvent>
         }
     }
 
-    /** Publishes one batch and marks it; returns its size. */
-    int relayOneBatch() {
-        List<OutboxMessage> batch = transactions.executeRead(status -> outbox.nextBatch(batchSize));
-        refreshBacklogGauges();
+    /**
+     * Publishes one batch and marks it; returns its size. All of it runs on the connection that holds the relay
+     * lock: under load, user requests can hold every pooled connection, and the relay must not queue behind them.
+     */
+    int relayOneBatch(Connection connection) throws SQLException {
+        List<OutboxMessage> batch = outbox.nextBatch(connection, batchSize);
+        refreshBacklogGauges(connection);
         if (batch.isEmpty()) {
             return 0;
         }
@@ -199,23 +199,29 @@ public class OutboxRelay implements ApplicationEventListener<ServerStartupEvent>
         hook.ifPresent(h -> h.afterPublish(batch));
         List<UUID> ids = batch.stream().map(OutboxMessage::id).toList();
         Instant now = clock.instant();
-        transactions.executeWrite(status -> {
-            outbox.markPublished(ids, now);
-            deliveries.markPublished(ids, now);
-            return null;
-        });
+        connection.setAutoCommit(false);
+        try {
+            outbox.markPublished(connection, ids, now);
+            deliveries.markPublished(connection, ids, now);
+            connection.commit();
+        } catch (RuntimeException | SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
         published.increment(batch.size());
         return batch.size();
     }
 
-    private void refreshBacklogGauges() {
-        OutboxStore.Backlog current = transactions.executeRead(status -> outbox.backlog());
+    private void refreshBacklogGauges(Connection connection) {
+        OutboxStore.Backlog current = outbox.backlog(connection);
         backlog.set(current.waiting());
         lagMillis.set(current.lag(clock.instant()).toMillis());
     }
 
-    private void cleanUp() {
-        int deleted = transactions.executeWrite(status -> outbox.deletePublishedBefore(clock.instant().minus(retention)));
+    private void cleanUp(Connection connection) {
+        int deleted = outbox.deletePublishedBefore(connection, clock.instant().minus(retention));
         if (deleted > 0) {
             LOG.info("Removed {} published outbox records older than {}", deleted, retention);
         }

@@ -1,6 +1,7 @@
 package org.casebridge.exchange.persistence;
 
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -26,12 +27,15 @@ public class DeliveryStore {
                 messageId, recipient, type, aggregateType, aggregateId, sequenceNumber);
     }
 
-    /** Pending deliveries among {@code messageIds} become published; answered ones stay as they are. */
-    public void markPublished(Collection<UUID> messageIds, Instant at) {
+    /**
+     * Pending deliveries among {@code messageIds} become published; answered ones stay as they are. Runs on the
+     * relay's own connection.
+     */
+    public void markPublished(Connection connection, Collection<UUID> messageIds, Instant at) {
         if (messageIds.isEmpty()) {
             return;
         }
-        sql.update("UPDATE message_delivery SET status = 'PUBLISHED', published_at = ?"
+        Sql.on(connection).update("UPDATE message_delivery SET status = 'PUBLISHED', published_at = ?"
                 + " WHERE message_id = ANY (?::uuid[]) AND status = 'PENDING'", at, messageIds);
     }
 

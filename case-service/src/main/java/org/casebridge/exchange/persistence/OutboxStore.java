@@ -4,6 +4,7 @@ import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -34,9 +35,9 @@ public class OutboxStore {
                 id, aggregateType, aggregateId, type, topic, recipient, new Sql.Json(writeHeaders(headers)), payload);
     }
 
-    /** The oldest unpublished records, in the order they were written. */
-    public List<OutboxMessage> nextBatch(int limit) {
-        return sql.query("SELECT id, position, aggregatetype, aggregateid, type, topic, recipient, headers::text AS headers,"
+    /** The oldest unpublished records, in the order they were written, read on the relay's own connection. */
+    public List<OutboxMessage> nextBatch(Connection connection, int limit) {
+        return Sql.on(connection).query("SELECT id, position, aggregatetype, aggregateid, type, topic, recipient, headers::text AS headers,"
                         + " payload FROM outbox_message WHERE published_at IS NULL ORDER BY position LIMIT ?",
                 row -> new OutboxMessage(Sql.uuid(row, "id"), row.getLong("position"), row.getString("aggregatetype"),
                         row.getString("aggregateid"), row.getString("type"), row.getString("topic"),
@@ -44,21 +45,30 @@ public class OutboxStore {
                 limit);
     }
 
-    /** Marks records as published. */
-    public void markPublished(Collection<UUID> ids, Instant at) {
+    /** Marks records as published, on the relay's own connection. */
+    public void markPublished(Connection connection, Collection<UUID> ids, Instant at) {
         if (ids.isEmpty()) {
             return;
         }
-        sql.update("UPDATE outbox_message SET published_at = ? WHERE id = ANY (?::uuid[])", at, ids);
+        Sql.on(connection).update("UPDATE outbox_message SET published_at = ? WHERE id = ANY (?::uuid[])", at, ids);
     }
 
-    /** Deletes published records older than the retention; returns how many. */
-    public int deletePublishedBefore(Instant cutoff) {
-        return sql.update("DELETE FROM outbox_message WHERE published_at IS NOT NULL AND published_at < ?", cutoff);
+    /** Deletes published records older than the retention, on the relay's own connection; returns how many. */
+    public int deletePublishedBefore(Connection connection, Instant cutoff) {
+        return Sql.on(connection).update("DELETE FROM outbox_message WHERE published_at IS NOT NULL AND published_at < ?", cutoff);
     }
 
     /** How many records wait, and since when the oldest waits. */
     public Backlog backlog() {
+        return backlog(sql);
+    }
+
+    /** {@link #backlog()} on the relay's own connection. */
+    public Backlog backlog(Connection connection) {
+        return backlog(Sql.on(connection));
+    }
+
+    private static Backlog backlog(Sql sql) {
         return sql.queryOne("SELECT count(*) AS waiting, min(created_at) AS oldest FROM outbox_message"
                         + " WHERE published_at IS NULL",
                 row -> new Backlog(row.getLong("waiting"), Optional.ofNullable(Sql.instant(row, "oldest"))))

@@ -27,19 +27,25 @@ public class SequenceStore {
     }
 
     /**
-     * Records a received sequence number.
+     * Records the sequence numbers received from a sender in one transaction.
      *
-     * @return how many numbers were skipped before this one (0 when it follows the last, or is older)
+     * @param numbers the numbers, in ascending order
+     * @return how many numbers were skipped before them (0 when each follows the last, or is older)
      */
-    public long recordInbound(String sender, long sequence, Instant at) {
+    public long recordInbound(String sender, long[] numbers, Instant at) {
         long last = sql.queryOne("SELECT last_sequence FROM inbound_sequence WHERE sender = ? FOR UPDATE",
                 row -> row.getLong(1), sender).orElse(0L);
-        long skipped = Math.max(0, sequence - last - 1);
+        long skipped = 0;
+        long highest = last;
+        for (long number : numbers) {
+            skipped += Math.max(0, number - highest - 1);
+            highest = Math.max(highest, number);
+        }
         sql.update("INSERT INTO inbound_sequence (sender, last_sequence, gaps, last_gap_at) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (sender) DO UPDATE SET last_sequence = greatest(inbound_sequence.last_sequence,"
                         + " excluded.last_sequence), gaps = inbound_sequence.gaps + excluded.gaps,"
                         + " last_gap_at = coalesce(excluded.last_gap_at, inbound_sequence.last_gap_at)",
-                sender, Math.max(last, sequence), skipped, skipped > 0 ? at : null);
+                sender, highest, skipped, skipped > 0 ? at : null);
         return skipped;
     }
 

@@ -1,8 +1,12 @@
 package org.casebridge.node.persistence;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.jdbc.runtime.PreparedStatementCallback;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,15 +35,43 @@ public class Sql {
         T map(ResultSet row) throws SQLException;
     }
 
-    private final JdbcOperations jdbc;
+    /** Prepares and runs a statement on some connection. */
+    @FunctionalInterface
+    private interface StatementRunner {
+        <R> R run(String sql, PreparedStatementCallback<R> callback);
+    }
 
+    private final StatementRunner runner;
+
+    @Inject
     public Sql(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+        this.runner = jdbc::prepareStatement;
+    }
+
+    private Sql(StatementRunner runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * The same operations on a connection the caller holds and manages (its transaction, its lifetime), for work
+     * that must not wait for the shared pool.
+     */
+    public static Sql on(Connection connection) {
+        return new Sql(new StatementRunner() {
+            @Override
+            public <R> R run(String sql, PreparedStatementCallback<R> callback) {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    return callback.call(statement);
+                } catch (SQLException e) {
+                    throw new DataAccessException("SQL failed: " + e.getMessage(), e);
+                }
+            }
+        });
     }
 
     /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it touched. */
     public int update(String sql, Object... parameters) {
-        return jdbc.prepareStatement(sql, statement -> {
+        return runner.run(sql, statement -> {
             bind(statement, parameters);
             return statement.executeUpdate();
         });
@@ -47,7 +79,7 @@ public class Sql {
 
     /** Runs a query and maps every row. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        return jdbc.prepareStatement(sql, statement -> {
+        return runner.run(sql, statement -> {
             bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 List<T> result = new ArrayList<>();
