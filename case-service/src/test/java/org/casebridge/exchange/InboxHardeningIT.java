@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.casebridge.directory.PartnerAgency;
-import org.casebridge.directory.TopicNames;
+import org.casebridge.schema.KafkaTopics;
 import org.casebridge.infra.demo.DemoAgencyKeys;
 import org.casebridge.infra.junit.NodeTestProperties;
 import org.casebridge.infra.junit.SharedInfrastructure;
@@ -163,11 +163,11 @@ class InboxHardeningIT {
             assertThat(receipts.get(0).getReasonCode()).hasToString(reason);
         });
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
-            List<ConsumerRecord<String, byte[]>> dead = readAll(TopicNames.deadLetter(TopicNames.inbox(NODE))).stream()
+            List<ConsumerRecord<String, byte[]>> dead = readAll(KafkaTopics.deadLetter(KafkaTopics.inbox(NODE))).stream()
                     .filter(r -> messageId.toString().equals(header(r, KafkaHeaders.MESSAGE_ID))).toList();
             assertThat(dead).hasSize(1);
             assertThat(header(dead.get(0), KafkaHeaders.DLT_REASON)).isEqualTo(reason);
-            assertThat(header(dead.get(0), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TopicNames.inbox(NODE));
+            assertThat(header(dead.get(0), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(KafkaTopics.inbox(NODE));
         });
     }
 
@@ -175,7 +175,7 @@ class InboxHardeningIT {
         PartnerAgency nodeAgency = SharedInfrastructure.directory().require(NODE);
         SenderKeys keys = SenderKeys.of(NODE, nodeAgency.publicKey());
         List<DeliveryReceipt> receipts = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : readAll(TopicNames.inbox(PARTNER))) {
+        for (ConsumerRecord<String, byte[]> record : readAll(KafkaTopics.inbox(PARTNER))) {
             VerifiedMessage message = codec.verifyAndDecode(record.value(), PARTNER, keys);
             if (message.payload() instanceof DeliveryReceipt receipt && receipt.getReceiptFor().equals(messageId)) {
                 receipts.add(receipt);
@@ -191,7 +191,7 @@ class InboxHardeningIT {
     }
 
     private void send(UUID caseId, byte[] value, UUID messageId) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TopicNames.inbox(NODE), caseId.toString(), value);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(KafkaTopics.inbox(NODE), caseId.toString(), value);
         record.headers().add(KafkaHeaders.SENDER, PARTNER.getBytes(StandardCharsets.UTF_8));
         record.headers().add(KafkaHeaders.MESSAGE_ID, messageId.toString().getBytes(StandardCharsets.UTF_8));
         try {

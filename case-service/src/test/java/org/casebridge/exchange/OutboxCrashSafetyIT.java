@@ -17,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.casebridge.directory.TopicNames;
+import org.casebridge.schema.KafkaTopics;
 import org.casebridge.infra.DatabaseCoordinates;
 import org.casebridge.infra.junit.NodeTestProperties;
 import org.casebridge.infra.junit.SharedInfrastructure;
@@ -72,7 +72,7 @@ class OutboxCrashSafetyIT {
                 assertThat(unpublishedOutboxRows(restarted)).isZero();
             }
 
-            Map<String, Integer> copiesOnKafka = recordsPerMessageId(TopicNames.inbox("NL-NHTC"));
+            Map<String, Integer> copiesOnKafka = recordsPerMessageId(KafkaTopics.inbox("NL-NHTC"));
             for (UUID messageId : sent) {
                 // Published more than once ...
                 assertThat(copiesOnKafka.getOrDefault(messageId.toString(), 0)).isGreaterThanOrEqualTo(2);

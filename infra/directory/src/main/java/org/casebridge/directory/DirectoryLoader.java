@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casebridge.directory.DirectoryValidationException.Problem;
+import org.casebridge.schema.KafkaTopics;
 import org.casebridge.schema.crypto.Ed25519Keys;
 
 import java.io.IOException;
@@ -204,8 +205,8 @@ public final class DirectoryLoader {
         String inboxTopic = text(node, "inboxTopic");
         if (inboxTopic == null) {
             report.missing(node, "inboxTopic", "");
-        } else if (code != null && !inboxTopic.equals(TopicNames.inbox(code))) {
-            report.add("inboxTopic", "'" + inboxTopic + "' must be '" + TopicNames.inbox(code) + "'");
+        } else if (code != null && !inboxTopic.equals((KafkaTopics.INBOX_PREFIX + code))) {
+            report.add("inboxTopic", "'" + inboxTopic + "' must be '" + (KafkaTopics.INBOX_PREFIX + code) + "'");
         }
 
         PublicKey publicKey = null;

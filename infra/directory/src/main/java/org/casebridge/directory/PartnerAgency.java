@@ -1,5 +1,6 @@
 package org.casebridge.directory;
 
+import org.casebridge.schema.KafkaTopics;
 import java.security.PublicKey;
 import java.time.ZoneId;
 import java.util.List;
@@ -58,7 +59,7 @@ public record PartnerAgency(
 
     /** {@code casebridge.events.<code>}: the agency's own domain events. */
     public String eventsTopic() {
-        return TopicNames.events(code);
+        return KafkaTopics.events(code);
     }
 
     /** True if content with this marking may be sent to the agency. */

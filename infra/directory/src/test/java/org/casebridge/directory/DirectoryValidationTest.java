@@ -1,5 +1,6 @@
 package org.casebridge.directory;
 
+import org.casebridge.schema.KafkaTopics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,7 +49,7 @@ class DirectoryValidationTest {
         contact.put("desk", "24/7 desk");
         contact.put("phone", "+49 30 1234567");
         contact.put("email", "desk@" + code.toLowerCase() + ".example");
-        entry.put("inboxTopic", TopicNames.inbox(code));
+        entry.put("inboxTopic", KafkaTopics.inbox(code));
         entry.put("publicKey", VALID_KEY);
         entry.put("sharingCeiling", "AMBER");
         return entry;
@@ -62,11 +63,11 @@ class DirectoryValidationTest {
         return Stream.of(
                 badEntry("duplicate code", "code", "duplicate", e -> {
                     e.put("code", "DE-TEST");
-                    e.put("inboxTopic", TopicNames.inbox("DE-TEST"));
+                    e.put("inboxTopic", KafkaTopics.inbox("DE-TEST"));
                 }),
                 badEntry("lowercase code", "code", "uppercase", e -> {
                     e.put("code", "nl-test");
-                    e.put("inboxTopic", TopicNames.inbox("nl-test"));
+                    e.put("inboxTopic", KafkaTopics.inbox("nl-test"));
                 }),
                 badEntry("missing code", "code", "required", e -> e.remove("code")),
                 badEntry("missing name", "name", "required", e -> e.remove("name")),

@@ -1,5 +1,6 @@
 package org.casebridge.directory;
 
+import org.casebridge.schema.KafkaTopics;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;
@@ -62,7 +63,7 @@ class ShippedDirectoryTest {
     void everyAgencyHasAnEd25519KeyAndItsOwnInbox() {
         assertThat(directory.agencies()).allSatisfy(agency -> {
             assertThat(agency.publicKey().getAlgorithm()).isIn("Ed25519", "EdDSA");
-            assertThat(agency.inboxTopic()).isEqualTo(TopicNames.inbox(agency.code()));
+            assertThat(agency.inboxTopic()).isEqualTo(KafkaTopics.inbox(agency.code()));
             assertThat(agency.contact().email()).contains("@");
         });
         assertThat(directory.agencies()).extracting(PartnerAgency::publicKeyBase64).doesNotHaveDuplicates();

@@ -17,7 +17,7 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.casebridge.directory.PartnerAgency;
 import org.casebridge.directory.PartnerDirectory;
-import org.casebridge.directory.TopicNames;
+import org.casebridge.schema.KafkaTopics;
 import org.casebridge.infra.KafkaCredentials;
 import org.casebridge.infra.kafka.SaslClientProperties;
 import org.slf4j.Logger;
@@ -114,7 +114,7 @@ public final class FederationProvisioner {
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {
             try (Admin agency = Admin.create(properties)) {
-                agency.describeTopics(List.of(TopicNames.inbox(agencyCode))).allTopicNames()
+                agency.describeTopics(List.of(KafkaTopics.inbox(agencyCode))).allTopicNames()
                         .get(5, TimeUnit.SECONDS);
                 return;
             } catch (ExecutionException | TimeoutException e) {
@@ -136,22 +136,22 @@ public final class FederationProvisioner {
 
     /** The topics an agency owns: inbox, events and their dead-letter topics. */
     public static List<String> topicsOf(String agencyCode) {
-        String inbox = TopicNames.inbox(agencyCode);
-        String events = TopicNames.events(agencyCode);
-        return List.of(inbox, events, TopicNames.deadLetter(inbox), TopicNames.deadLetter(events));
+        String inbox = KafkaTopics.inbox(agencyCode);
+        String events = KafkaTopics.events(agencyCode);
+        return List.of(inbox, events, KafkaTopics.deadLetter(inbox), KafkaTopics.deadLetter(events));
     }
 
     /** The ACL bindings of one agency's principal. */
     public static List<AclBinding> aclsOf(String agencyCode) {
         String principal = "User:" + agencyCode;
-        String inbox = TopicNames.inbox(agencyCode);
+        String inbox = KafkaTopics.inbox(agencyCode);
         List<AclBinding> bindings = new ArrayList<>();
         allow(bindings, principal, literalTopic(inbox), AclOperation.READ, AclOperation.DESCRIBE);
-        for (String topic : List.of(TopicNames.events(agencyCode), TopicNames.deadLetter(inbox),
-                TopicNames.deadLetter(TopicNames.events(agencyCode)))) {
+        for (String topic : List.of(KafkaTopics.events(agencyCode), KafkaTopics.deadLetter(inbox),
+                KafkaTopics.deadLetter(KafkaTopics.events(agencyCode)))) {
             allow(bindings, principal, literalTopic(topic), AclOperation.READ, AclOperation.DESCRIBE, AclOperation.WRITE);
         }
-        allow(bindings, principal, new ResourcePattern(ResourceType.TOPIC, TopicNames.INBOX_PREFIX, PatternType.PREFIXED),
+        allow(bindings, principal, new ResourcePattern(ResourceType.TOPIC, KafkaTopics.INBOX_PREFIX, PatternType.PREFIXED),
                 AclOperation.WRITE);
         allow(bindings, principal, new ResourcePattern(ResourceType.GROUP, agencyCode, PatternType.PREFIXED),
                 AclOperation.READ, AclOperation.DESCRIBE);
@@ -173,7 +173,7 @@ public final class FederationProvisioner {
                 if (existing.contains(topic)) {
                     present++;
                 } else {
-                    int partitions = topic.endsWith(TopicNames.DEAD_LETTER_SUFFIX) ? 1 : layout.partitions();
+                    int partitions = topic.endsWith(KafkaTopics.DEAD_LETTER_SUFFIX) ? 1 : layout.partitions();
                     missing.add(new NewTopic(topic, partitions, layout.replicationFactor()).configs(configs));
                 }
             }

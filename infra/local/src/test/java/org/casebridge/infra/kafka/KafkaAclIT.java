@@ -12,7 +12,7 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.casebridge.directory.TopicNames;
+import org.casebridge.schema.KafkaTopics;
 import org.casebridge.infra.KafkaCredentials;
 import org.casebridge.infra.junit.NodeTestProperties;
 import org.casebridge.infra.junit.SharedInfrastructure;
@@ -49,15 +49,15 @@ class KafkaAclIT {
         // B writes to A's inbox with an idempotent producer (the ACLs may take a moment to reach the authorizer).
         await().atMost(ACL_PROPAGATION).ignoreExceptions().untilAsserted(() -> {
             try (KafkaProducer<String, String> producer = producer(B)) {
-                RecordMetadata sent = producer.send(new ProducerRecord<>(TopicNames.inbox(A), key, value)).get();
-                assertThat(sent.topic()).isEqualTo(TopicNames.inbox(A));
+                RecordMetadata sent = producer.send(new ProducerRecord<>(KafkaTopics.inbox(A), key, value)).get();
+                assertThat(sent.topic()).isEqualTo(KafkaTopics.inbox(A));
             }
         });
 
         // A reads its own inbox in a consumer group prefixed with its code.
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer(A, A + ".acl-it-" + key)) {
-            consumer.subscribe(Set.of(TopicNames.inbox(A)));
+            consumer.subscribe(Set.of(KafkaTopics.inbox(A)));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(received::add);
                 return received.stream().anyMatch(record -> key.equals(record.key()));
@@ -70,18 +70,18 @@ class KafkaAclIT {
     @Test
     void partnerCannotReadAnotherAgencysInbox() {
         try (KafkaConsumer<String, String> consumer = consumer(B, B + ".acl-it-snoop")) {
-            consumer.assign(List.of(new TopicPartition(TopicNames.inbox(A), 0)));
+            consumer.assign(List.of(new TopicPartition(KafkaTopics.inbox(A), 0)));
             consumer.seekToBeginning(consumer.assignment());
             assertThat(pollUntilFailure(consumer))
                     .isInstanceOf(TopicAuthorizationException.class)
-                    .hasMessageContaining(TopicNames.inbox(A));
+                    .hasMessageContaining(KafkaTopics.inbox(A));
         }
     }
 
     @Test
     void agencyCannotUseAConsumerGroupOutsideItsPrefix() {
         try (KafkaConsumer<String, String> consumer = consumer(A, "someone-elses-group")) {
-            consumer.subscribe(Set.of(TopicNames.inbox(A)));
+            consumer.subscribe(Set.of(KafkaTopics.inbox(A)));
             assertThat(pollUntilFailure(consumer)).isInstanceOf(GroupAuthorizationException.class);
         }
     }
@@ -89,7 +89,7 @@ class KafkaAclIT {
     @Test
     void partnerCannotWriteToAnotherAgencysEventsTopic() {
         try (KafkaProducer<String, String> producer = producer(B)) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(TopicNames.events(A), "k", "forged")).get())
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(KafkaTopics.events(A), "k", "forged")).get())
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.casebridge.directory.TopicNames;
+import org.casebridge.schema.KafkaTopics;
 import org.casebridge.support.agency.AgencyConfiguration;
 
 /**
@@ -42,7 +42,7 @@ public class KafkaConnectivityIndicator extends AbstractHealthIndicator<Map<Stri
 
     @Override
     protected Map<String, Object> getHealthInformation() {
-        List<String> topics = List.of(TopicNames.inbox(agency.getCode()), TopicNames.events(agency.getCode()));
+        List<String> topics = List.of(KafkaTopics.inbox(agency.getCode()), KafkaTopics.events(agency.getCode()));
         Map<String, Object> details = new LinkedHashMap<>();
         try {
             Map<String, TopicDescription> described = adminClient
