@@ -67,7 +67,7 @@ class DirectoryValidationTest {
                 }),
                 badEntry("lowercase code", "code", "uppercase", e -> {
                     e.put("code", "nl-test");
-                    e.put("inboxTopic", KafkaTopics.inbox("nl-test"));
+                    e.put("inboxTopic", KafkaTopics.INBOX_PREFIX + "nl-test");
                 }),
                 badEntry("missing code", "code", "required", e -> e.remove("code")),
                 badEntry("missing name", "name", "required", e -> e.remove("name")),
