@@ -36,7 +36,7 @@ public class DeliveryStore {
             return;
         }
         Sql.on(connection).update("UPDATE message_delivery SET status = 'PUBLISHED', published_at = ?"
-                + " WHERE message_id = ANY (?::uuid[]) AND status = 'PENDING'", at, messageIds);
+                + " WHERE message_id = ANY (?) AND status = 'PENDING'", at, messageIds);
     }
 
     /**

@@ -50,7 +50,7 @@ public class OutboxStore {
         if (ids.isEmpty()) {
             return;
         }
-        Sql.on(connection).update("UPDATE outbox_message SET published_at = ? WHERE id = ANY (?::uuid[])", at, ids);
+        Sql.on(connection).update("UPDATE outbox_message SET published_at = ? WHERE id = ANY (?)", at, ids);
     }
 
     /** Deletes published records older than the retention, on the relay's own connection; returns how many. */

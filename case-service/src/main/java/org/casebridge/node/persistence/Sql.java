@@ -110,6 +110,10 @@ public class Sql {
                 statement.setTimestamp(index, Timestamp.from(instant));
             } else if (value instanceof Enum<?> symbol) {
                 statement.setString(index, symbol.name());
+            } else if (value instanceof Collection<?> collection && !collection.isEmpty()
+                    && collection.iterator().next() instanceof UUID) {
+                // A uuid[] as such: a text[] cast in SQL would be re-cast for every row the plan visits.
+                statement.setArray(index, statement.getConnection().createArrayOf("uuid", collection.toArray()));
             } else if (value instanceof Collection<?> collection) {
                 Array array = statement.getConnection().createArrayOf("text",
                         collection.stream().map(Object::toString).sorted().toArray());
