@@ -32,7 +32,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.casebridge.exchange.domain.OutboxMessage;
-import org.casebridge.exchange.persistence.DeliveryStore;
 import org.casebridge.exchange.persistence.OutboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +54,6 @@ public class OutboxRelay implements ApplicationEventListener<ServerStartupEvent>
 
     private final DataSource dataSource;
     private final OutboxStore outbox;
-    private final DeliveryStore deliveries;
     private final Producer<String, byte[]> producer;
     private final Optional<OutboxRelayHook> hook;
     private final Clock clock;
@@ -70,7 +68,7 @@ public class OutboxRelay implements ApplicationEventListener<ServerStartupEvent>
     private Thread worker;
 
     OutboxRelay(DataSource dataSource, OutboxStore outbox,
-                DeliveryStore deliveries, @KafkaClient("outbox-relay") Producer<String, byte[]> producer,
+                @KafkaClient("outbox-relay") Producer<String, byte[]> producer,
                 Optional<OutboxRelayHook> hook, Clock clock, MeterRegistry meters,
                 @Value("${casebridge.outbox.relay.batch-size:500}") int batchSize,
                 @Value("${casebridge.outbox.relay.idle-pause:20ms}") Duration idlePause,
@@ -79,7 +77,6 @@ public class OutboxRelay implements ApplicationEventListener<ServerStartupEvent>
         // transaction-aware wrapper.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.outbox = outbox;
-        this.deliveries = deliveries;
         this.producer = producer;
         this.hook = hook;
         this.clock = clock;
@@ -202,7 +199,6 @@ public class OutboxRelay implements ApplicationEventListener<ServerStartupEvent>
         connection.setAutoCommit(false);
         try {
             outbox.markPublished(connection, ids, now);
-            deliveries.markPublished(connection, ids, now);
             connection.commit();
         } catch (RuntimeException | SQLException e) {
             connection.rollback();

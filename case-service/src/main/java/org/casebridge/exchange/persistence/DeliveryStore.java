@@ -1,9 +1,7 @@
 package org.casebridge.exchange.persistence;
 
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.casebridge.exchange.domain.Delivery;
@@ -28,18 +26,6 @@ public class DeliveryStore {
     }
 
     /**
-     * Pending deliveries among {@code messageIds} become published; answered ones stay as they are. Runs on the
-     * relay's own connection.
-     */
-    public void markPublished(Connection connection, Collection<UUID> messageIds, Instant at) {
-        if (messageIds.isEmpty()) {
-            return;
-        }
-        Sql.on(connection).update("UPDATE message_delivery SET status = 'PUBLISHED', published_at = ?"
-                + " WHERE message_id = ANY (?) AND status = 'PENDING'", at, messageIds);
-    }
-
-    /**
      * Records a partner's receipt. A receipt may overtake the relay's bookkeeping, so it is taken whatever the
      * current state; a second receipt for the same message changes nothing.
      *
@@ -53,9 +39,19 @@ public class DeliveryStore {
                 outcome, reasonCode, truncate(reasonText), at, at, messageId, fromAgency) == 1;
     }
 
+    /**
+     * Deliveries of an aggregate's messages. "Published" is read from the outbox rather than stored here: the relay
+     * writing it would take row locks that the inbox, recording receipts for the same messages, also takes, and the
+     * two would deadlock under load. A pending delivery whose outbox row is gone was published before the outbox's
+     * retention removed it.
+     */
     public List<Delivery> forAggregate(String aggregateType, String aggregateId) {
-        return sql.query("SELECT * FROM message_delivery WHERE aggregatetype = ? AND aggregateid = ?"
-                        + " ORDER BY created_at, sequence_number",
+        return sql.query("SELECT d.message_id, d.recipient, d.type, d.aggregatetype, d.aggregateid, d.sequence_number,"
+                        + " CASE WHEN d.status = 'PENDING' AND (o.id IS NULL OR o.published_at IS NOT NULL)"
+                        + " THEN 'PUBLISHED' ELSE d.status END AS status, d.reason_code, d.reason_text, d.created_at,"
+                        + " coalesce(o.published_at, d.published_at) AS published_at, d.answered_at"
+                        + " FROM message_delivery d LEFT JOIN outbox_message o ON o.id = d.message_id"
+                        + " WHERE d.aggregatetype = ? AND d.aggregateid = ? ORDER BY d.created_at, d.sequence_number",
                 row -> new Delivery(Sql.uuid(row, "message_id"), row.getString("recipient"), row.getString("type"),
                         row.getString("aggregatetype"), row.getString("aggregateid"), row.getLong("sequence_number"),
                         DeliveryStatus.valueOf(row.getString("status")), row.getString("reason_code"),
