@@ -6,23 +6,17 @@ import static org.awaitility.Awaitility.await;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.casebridge.schema.KafkaTopics;
 import org.casebridge.infra.DatabaseCoordinates;
-import org.casebridge.infra.junit.NodeTestProperties;
 import org.casebridge.infra.junit.SharedInfrastructure;
 import org.casebridge.schema.KafkaHeaders;
 import org.casebridge.testkit.TestNode;
+import org.casebridge.testkit.TopicContents;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,26 +114,11 @@ class OutboxCrashSafetyIT {
     }
 
     private static Map<String, Integer> recordsPerMessageId(String topic) {
-        Map<String, Object> properties = new HashMap<>(NodeTestProperties.adminClientProperties());
-        properties.put("key.deserializer", StringDeserializer.class.getName());
-        properties.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        properties.put("enable.auto.commit", "false");
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    Header id = record.headers().lastHeader(KafkaHeaders.MESSAGE_ID);
-                    if (id != null) {
-                        counts.merge(new String(id.value(), StandardCharsets.UTF_8), 1, Integer::sum);
-                    }
-                });
+        for (var record : TopicContents.readAll(topic)) {
+            String id = TopicContents.header(record, KafkaHeaders.MESSAGE_ID);
+            if (id != null) {
+                counts.merge(id, 1, Integer::sum);
             }
         }
         return counts;
