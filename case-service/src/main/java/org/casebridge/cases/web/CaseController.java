@@ -122,7 +122,6 @@ public class CaseController {
     }
 
     @Post("/{id}/shares")
-    @Secured({"LIAISON", "SUPERVISOR"})
     public HttpResponse<CaseViews.ShareView> share(@PathVariable UUID id, @Body @Valid CaseRequests.ShareCase body,
                                                    Authentication user) {
         var share = service.share(id, body.agency(), user.getName());

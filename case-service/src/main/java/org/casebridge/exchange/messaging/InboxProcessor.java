@@ -310,7 +310,7 @@ public class InboxProcessor {
                 record.value() == null ? new byte[0] : record.value());
     }
 
-    private static DeliveryReceipt receipt(UUID receiptFor, DeliveryOutcome outcome, ReceiptReasonCode code,
+    private DeliveryReceipt receipt(UUID receiptFor, DeliveryOutcome outcome, ReceiptReasonCode code,
                                            String text, String refusedType) {
         return DeliveryReceipt.newBuilder()
                 .setReceiptFor(receiptFor)
@@ -318,7 +318,7 @@ public class InboxProcessor {
                 .setReasonCode(code)
                 .setReasonText(text == null ? null : text.length() > 1000 ? text.substring(0, 997) + "..." : text)
                 .setRefusedPayloadType(refusedType)
-                .setProcessedAt(Clock.systemUTC().instant())
+                .setProcessedAt(clock.instant())
                 .build();
     }
 
