@@ -226,7 +226,7 @@ public class EvidenceRequestService {
             }
             case REFUSE -> {
                 if (input.ground() == null) {
-                    rule(() -> r.refuse(actor(user), now, null)); // illegal transitions before missing fields
+                    requireAllowed(r, RequestTransition.REFUSE); // illegal transitions before missing fields
                     throw invalid(List.of(new FieldViolation("ground", "a refusal names its ground")));
                 }
                 Refusal refusal = rule(() -> new Refusal(input.ground(), input.explanation()));
@@ -236,7 +236,7 @@ public class EvidenceRequestService {
             }
             default -> {
                 if (input.question() == null || input.question().isBlank()) {
-                    rule(() -> r.askInformation(actor(user), now));
+                    requireAllowed(r, RequestTransition.ASK_INFORMATION);
                     throw invalid(List.of(new FieldViolation("question", "say which information is needed")));
                 }
                 decided = rule(() -> r.askInformation(actor(user), now));
@@ -387,6 +387,14 @@ public class EvidenceRequestService {
 
     private Instant agreedDueDate(TrackedRequest tracked, Instant decidedAt) {
         return agreedDueDate(tracked, decidedAt, clocks.catalogue().require(tracked.request().instrumentCode()));
+    }
+
+    private void requireAllowed(EvidenceRequest r, RequestTransition transition) {
+        org.casebridge.requests.domain.AgencySide side = rule(() -> r.sideOf(agency.getCode()));
+        if (!transition.isAllowed(r.status(), side)) {
+            throw ProblemException.conflict(IllegalTransitionException.CODE,
+                    new IllegalTransitionException(r.status(), transition, side).getMessage());
+        }
     }
 
     private void store(TrackedRequest next, Instant now) {
