@@ -53,7 +53,9 @@ public class RequestMessages {
                     .setValue(item.value())
                     .setPort(item.port())
                     .setObservedAt(item.observedAt())
-                    .setQualifier(item.qualifier())
+                    .setQualifier(item.type() == IdentifierType.FILE_HASH && item.qualifier() != null
+                            // the contract spells algorithms SHA1, SHA256...
+                            ? item.qualifier().replace("_", "") : item.qualifier())
                     .setTimeRange(org.casebridge.messages.v1.TimeRange.newBuilder()
                             .setFrom(item.timeRange().from()).setTo(item.timeRange().to()).build())
                     .setNote(null)
