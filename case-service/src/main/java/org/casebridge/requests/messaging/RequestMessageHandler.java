@@ -226,7 +226,7 @@ public class RequestMessageHandler implements InboundMessageHandler {
                 RefusalGround ground = RequestMessages.refusalGround(decided.getRefusalGround());
                 if (ground == null) {
                     // lifecycle first, so an out-of-order refusal is refused as such
-                    refuseOnRule(() -> r.refuse(actor, at, new Refusal(RefusalGround.OTHER, "check")));
+                    requireAllowed(r, RequestTransition.REFUSE, message);
                     throw new MessageRefusal("VALIDATION_FAILED", "refusalGround: a refusal names its ground");
                 }
                 Refusal refusal = refuseOnRule(() -> new Refusal(ground, decided.getExplanation()));
@@ -351,8 +351,7 @@ public class RequestMessageHandler implements InboundMessageHandler {
         Instant currentExpiry = r.preservationExpiry();
         if (currentExpiry == null || !extended.getPreservedUntil().isAfter(currentExpiry)) {
             // lifecycle first: an extension out of order is refused as an illegal transition
-            refuseOnRule(() -> r.extendPreservation(partner(message, "partner"), extended.getExtendedAt(), clock,
-                    LegalPeriod.parse("P1D")));
+            requireAllowed(r, RequestTransition.EXTEND_PRESERVATION, message);
             throw new MessageRefusal("VALIDATION_FAILED", "preservedUntil: must be after the current expiry "
                     + currentExpiry);
         }
@@ -376,6 +375,14 @@ public class RequestMessageHandler implements InboundMessageHandler {
             return LegalPeriod.parse("P" + days + "D");
         }
         return LegalPeriod.parse("PT" + java.time.Duration.between(from, to).toSeconds() + "S");
+    }
+
+    private static void requireAllowed(EvidenceRequest r, RequestTransition transition, VerifiedMessage message) {
+        AgencySide side = refuseOnRule(() -> r.sideOf(message.senderAgency()));
+        if (!transition.isAllowed(r.status(), side)) {
+            throw new MessageRefusal(IllegalTransitionException.CODE,
+                    new IllegalTransitionException(r.status(), transition, side).getMessage());
+        }
     }
 
     private TrackedRequest ownRequest(VerifiedMessage message, UUID requestId) {
