@@ -165,6 +165,12 @@ public class JointActionService {
         return details;
     }
 
+    /** The linked cases this node holds, for showing an action just changed (no case content is read). */
+    @Transactional(readOnly = true)
+    public List<JointActionStore.CaseLink> caseLinks(JointAction action) {
+        return actions.caseLinks(action.caseReferences());
+    }
+
     @Transactional
     public JointAction answer(UUID id, ParticipationAnswer answer, String reason, String username) {
         String own = agency.getCode();

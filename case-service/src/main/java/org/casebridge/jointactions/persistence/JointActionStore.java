@@ -27,8 +27,7 @@ import org.casebridge.node.persistence.Sql;
 /**
  * Joint actions, their participants and outcome reports in PostgreSQL. Every method runs in the caller's transaction.
  *
- * <p>Ordered lists (tasks, targets) are bound as {@code String[]}, which keeps their order; the generic collection
- * binding of {@link Sql} sorts.
+ * <p>Ordered lists (tasks, targets) are bound as {@link Sql.OrderedTexts}, which keeps their order.
  */
 @Singleton
 public class JointActionStore {
@@ -48,7 +47,7 @@ public class JointActionStore {
                         + " ?, ?, ?, ?)",
                 action.id(), action.coordinatingAgency(), action.title(), action.objective(), action.status(),
                 action.marking(), action.window().start(), action.window().end(), texts(action.caseReferences()),
-                action.linkedCaseIds().stream().map(UUID::toString).toArray(String[]::new),
+                texts(action.linkedCaseIds().stream().map(UUID::toString).toList()),
                 action.shareLinkedCases(), action.planRevision(), action.statusReason(), action.proposedAt(),
                 action.proposedBy(), action.updatedAt());
         insertParticipants(action);
@@ -131,7 +130,7 @@ public class JointActionStore {
         if (references.isEmpty()) {
             return List.of();
         }
-        return sql.query("SELECT id, reference FROM case_file WHERE reference = ANY (?)",
+        return sql.query("SELECT id, reference FROM case_file WHERE reference = ANY (?::text[])",
                 row -> new CaseLink(row.getString("reference"), Sql.uuid(row, "id")), texts(references));
     }
 
@@ -216,8 +215,8 @@ public class JointActionStore {
                 row.getString("proposed_by"), Sql.instant(row, "updated_at"));
     }
 
-    private static String[] texts(List<String> values) {
-        return values.toArray(String[]::new);
+    private static Sql.OrderedTexts texts(List<String> values) {
+        return new Sql.OrderedTexts(values);
     }
 
     private static List<String> orderedTexts(ResultSet row, String column) throws SQLException {

@@ -194,7 +194,8 @@ public class JointActionController {
     }
 
     private JointActionViews.JointActionView view(JointAction action) {
-        return JointActionViews.JointActionView.of(action, List.of(), List.of(), agency.getCode(), ownZone);
+        return JointActionViews.JointActionView.of(action, service.caseLinks(action), List.of(), agency.getCode(),
+                ownZone);
     }
 
     private static int count(Integer value) {
