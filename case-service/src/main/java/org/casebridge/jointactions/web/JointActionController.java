@@ -91,7 +91,8 @@ public class JointActionController {
         Instant fromInstant = moment(from, "from", false);
         Instant toInstant = moment(to, "to", true);
         if (fromInstant != null && toInstant != null && !toInstant.isAfter(fromInstant)) {
-            throw ProblemException.invalidField("to", "must be after from");
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "to: must be after from",
+                    List.of(new ProblemDetail.FieldError("to", "must be after from")));
         }
         JointActionStore.ActionPage result = service.list(new JointActionQuery(status, fromInstant, toInstant, page,
                 size));
