@@ -90,6 +90,9 @@ class JointActionInputValidationIT {
                 Map.of("windowStart", START.toString())), 422);
         assertThat(half.errors()).extracting(ProblemDetail.FieldError::field).containsExactly("windowEnd");
         expectProblem(HttpRequest.PATCH(BASE + "/" + actionId, Map.of()), 422);
+        ProblemDetail stranger = expectProblem(HttpRequest.PATCH(BASE + "/" + actionId,
+                Map.of("assignments", List.of(Map.of("agency", "BE-FCCU", "tasks", List.of("x"))))), 422);
+        assertThat(stranger.errors()).extracting(ProblemDetail.FieldError::field).containsExactly("assignments");
     }
 
     @Test
@@ -117,7 +120,8 @@ class JointActionInputValidationIT {
         Map<String, Object> twice = valid();
         twice.put("participants", List.of(Map.of("agency", "NL-NHTC", "role", "PARTICIPANT"),
                 Map.of("agency", "NL-NHTC", "role", "SUPPORT")));
-        expectProblem(HttpRequest.POST(BASE, twice), 422);
+        assertThat(expectProblem(HttpRequest.POST(BASE, twice), 422).errors())
+                .extracting(ProblemDetail.FieldError::field).containsExactly("participants[1].agency");
 
         Map<String, Object> secondCoordinator = valid();
         secondCoordinator.put("participants", List.of(Map.of("agency", "NL-NHTC", "role", "COORDINATOR")));

@@ -82,10 +82,13 @@ public class JointActionService {
         List<Participant> participants = new ArrayList<>();
         List<String> ownTasks = List.of();
         List<String> ownTargets = List.of();
-        List<Integer> positions = new ArrayList<>();
+        java.util.Set<String> listed = new java.util.HashSet<>();
         for (int i = 0; i < request.participants().size(); i++) {
             NewJointAction.Invitee invitee = request.participants().get(i);
             String field = "participants[" + i + "]";
+            if (!listed.add(invitee.agency())) {
+                throw invalid(field + ".agency", invitee.agency() + " is listed twice");
+            }
             if (invitee.agency().equals(own)) {
                 if (invitee.role() != ParticipantRole.COORDINATOR) {
                     throw invalid(field + ".role", "this agency proposes the action and so is its COORDINATOR");
@@ -109,7 +112,6 @@ public class JointActionService {
             }
             participants.add(Participant.invited(partner.code(), invitee.role(), partner.timeZone(), invitee.tasks(),
                     invitee.targets(), now));
-            positions.add(i);
         }
         participants.add(0, Participant.invited(own, ParticipantRole.COORDINATOR, directory.require(own).timeZone(),
                 ownTasks, ownTargets, now));
