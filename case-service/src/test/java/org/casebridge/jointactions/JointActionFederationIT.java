@@ -23,6 +23,7 @@ import org.awaitility.core.ConditionFactory;
 import org.casebridge.directory.HandlingMarking;
 import org.casebridge.events.v1.DomainEvent;
 import org.casebridge.exchange.app.PartnerMessenger;
+import org.casebridge.messages.v1.JointActionReadinessDeclared;
 import org.casebridge.messages.v1.JointActionStatus;
 import org.casebridge.messages.v1.JointActionStatusChanged;
 import org.casebridge.schema.KafkaHeaders;
@@ -278,6 +279,18 @@ class JointActionFederationIT {
                                 .setStatus(JointActionStatus.CANCELLED).setChangedAt(Instant.now()).build(),
                         null, null));
 
+        // A participant speaks for another participant to the coordinator.
+        UUID spoofed = transactions(b).executeWrite(status -> b.bean(PartnerMessenger.class)
+                .send("DE-BKA", "joint-action", UUID.fromString(id), HandlingMarking.AMBER,
+                        JointActionReadinessDeclared.newBuilder().setJointActionId(UUID.fromString(id))
+                                .setAgency("FR-OFAC").setReady(true).setDeclaredAt(Instant.now()).build(),
+                        null, null));
+        eventually().untilAsserted(() -> assertThat(list(get(b, BASE + "/" + id).get("deliveries")))
+                .filteredOn(d -> spoofed.toString().equals(d.get("messageId"))).singleElement()
+                .satisfies(d -> {
+                    assertThat((Object) d.get("status")).isEqualTo("REFUSED");
+                    assertThat((Object) d.get("reasonCode")).isEqualTo("VALIDATION_FAILED");
+                }));
         eventually().untilAsserted(() -> {
             List<Map<?, ?>> deliveries = list(get(a, BASE + "/" + id).get("deliveries"));
             assertThat(deliveries).filteredOn(d -> messageId.toString().equals(d.get("messageId"))).singleElement()
@@ -291,7 +304,8 @@ class JointActionFederationIT {
                     assertThat(TopicContents.header(r, KafkaHeaders.MESSAGE_ID)).isEqualTo(forged.toString());
                     assertThat(TopicContents.header(r, KafkaHeaders.DLT_REASON)).isEqualTo("ILLEGAL_TRANSITION");
                 }));
-        // Neither copy changed, and both nodes go on consuming.
+        // No copy changed, and every node goes on consuming.
+        assertThat(participant(get(a, BASE + "/" + id), "FR-OFAC").get("readiness")).isEqualTo("UNDECLARED");
         assertThat((Object) get(b, BASE + "/" + id).get("status")).isEqualTo("PROPOSED");
         assertThat((Object) get(c, BASE + "/" + id).get("status")).isEqualTo("PROPOSED");
         post(b, BASE + "/" + id + "/participation", Map.of("answer", "ACCEPT"));
