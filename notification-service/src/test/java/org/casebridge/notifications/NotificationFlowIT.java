@@ -33,6 +33,7 @@ import org.casebridge.infra.DatabaseCoordinates;
 import org.casebridge.infra.junit.NodeTestProperties;
 import org.casebridge.infra.junit.SharedInfrastructure;
 import org.casebridge.messages.v1.HandlingMarking;
+import org.casebridge.notifications.delivery.app.EmailDispatcher;
 import org.casebridge.notifications.testkit.CaseServiceProcess;
 import org.casebridge.notifications.testkit.Json;
 import org.casebridge.notifications.testkit.Mailbox;
@@ -367,6 +368,74 @@ class NotificationFlowIT {
         try (SseClient first = new SseClient(node.url() + "/api/v1/notifications/stream?ticket=" + ticket)) {
             await().atMost(PATIENCE).until(() -> !first.events("ready").isEmpty());
             assertProblem(node.send("GET", "/api/v1/notifications/stream?ticket=" + ticket, null, null), 401, null);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void usersWhoChoseTheDigestGetOneMailListingTheirNotifications() {
+        HttpResponse<String> chosen = node.send("PUT", "/api/v1/subscriptions/email", supervisor,
+                "{\"mode\":\"DIGEST\"}");
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+        assertThat(Json.parse(chosen.body()).get("emailMode").asText()).isEqualTo("DIGEST");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        DomainEvent first = event(DomainEventType.DEADLINE_OVERDUE, UUID.randomUUID(), null, "Overdue A " + run,
+                HandlingMarking.GREEN);
+        DomainEvent second = event(DomainEventType.DEADLINE_OVERDUE, UUID.randomUUID(), null, "Overdue B " + run,
+                HandlingMarking.GREEN);
+        produce(first);
+        produce(second);
+        await().atMost(PATIENCE).until(() -> titles(supervisor).containsAll(List.of(first.getTitle(),
+                second.getTitle())));
+
+        assertThat(node.bean(EmailDispatcher.class).sendDigests()).isPositive();
+        List<Mailbox.Mail> digests = mailbox.mailsTo(NL_SUPERVISOR_MAIL).stream()
+                .filter(mail -> mail.subject().contains("Daily digest")).toList();
+        assertThat(digests).hasSize(1);
+        assertThat(digests.get(0).text()).contains(first.getTitle(), second.getTitle());
+        assertThat(mailbox.mailsTo(NL_SUPERVISOR_MAIL)).noneMatch(mail -> mail.subject().contains(first.getTitle()));
+        // Sent once: a second run has nothing left for the supervisor.
+        node.bean(EmailDispatcher.class).sendDigests();
+        assertThat(mailbox.mailsTo(NL_SUPERVISOR_MAIL)).filteredOn(mail -> mail.subject().contains("Daily digest"))
+                .hasSize(1);
+        node.send("PUT", "/api/v1/subscriptions/email", supervisor, "{\"mode\":\"IMMEDIATE\"}");
+    }
+
+    @Test
+    @Order(9)
+    void nonBrowserClientsOpenTheStreamWithTheirBearerToken() throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(node.url() + "/api/v1/notifications/stream"))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + supervisor).build();
+        HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("text/event-stream");
+            String start = new String(body.readNBytes(40), StandardCharsets.UTF_8);
+            assertThat(start).contains("ready");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void theConsoleOriginMayCallTheApiAndOthersMayNot() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String origin : List.of("http://console.test", "http://elsewhere.test")) {
+            java.net.http.HttpRequest preflight = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(node.url() + "/api/v1/notifications/stream-tickets"))
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", origin)
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "authorization")
+                    .build();
+            HttpResponse<String> answer = http.send(preflight, HttpResponse.BodyHandlers.ofString());
+            if (origin.equals("http://console.test")) {
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+            } else {
+                assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            }
         }
     }
 
