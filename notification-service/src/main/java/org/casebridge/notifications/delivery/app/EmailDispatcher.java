@@ -4,8 +4,10 @@ import io.micronaut.email.Email;
 import io.micronaut.email.EmailSender;
 import io.micronaut.email.MultipartBody;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,11 +47,13 @@ public class EmailDispatcher {
     private final MailComposer composer;
     private final RetrySchedule retries;
     private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
 
     public EmailDispatcher(NotificationStore store, DirectoryUsers users, EmailSender<?, ?> sender,
                            EmailSettings settings, NotificationSettings notificationSettings,
-                           AgencyConfiguration agency, Clock clock) {
+                           AgencyConfiguration agency, Clock clock, TransactionOperations<Connection> transactions) {
         this.store = store;
+        this.transactions = transactions;
         this.users = users;
         this.sender = sender;
         this.settings = settings;
@@ -73,33 +77,50 @@ public class EmailDispatcher {
     }
 
     /**
-     * Sends the mails that are due now.
+     * Sends the mails that are due now, each in its own short transaction, so a slow SMTP server holds one row lock
+     * and one connection at a time.
      *
      * @return how many were sent
      */
-    @Transactional
     public int sendDue() {
         int sent = 0;
-        for (Notification notification : store.lockDueEmails(clock.instant(), BATCH)) {
-            Optional<Recipient> user = users.find(notification.recipient());
-            if (user.isEmpty() || user.get().email() == null) {
-                store.emailFailed(notification.id(), "the user has no e-mail address in the directory", null);
-                continue;
+        for (int i = 0; i < BATCH; i++) {
+            Optional<Boolean> outcome = transactions.executeWrite(status -> sendNext());
+            if (outcome.isEmpty()) {
+                break;
             }
-            MailMessage mail = composer.single(user.get().displayName(), content(notification));
-            try {
-                send(user.get(), mail);
-                store.emailSent(List.of(notification.id()));
+            if (outcome.get()) {
                 sent++;
-            } catch (RuntimeException e) {
-                int failed = store.emailAttempts(notification.id()) + 1;
-                Instant next = retries.retriesAfter(failed) ? clock.instant().plus(retries.delayAfter(failed)) : null;
-                store.emailFailed(notification.id(), e.getMessage(), next);
-                LOG.warn("E-mail of notification {} to {} failed (attempt {}): {}", notification.id(),
-                        notification.recipient(), failed, e.getMessage());
             }
         }
         return sent;
+    }
+
+    /** Sends the next due mail: empty when none is due, else whether it went out. */
+    private Optional<Boolean> sendNext() {
+        List<Notification> due = store.lockDueEmails(clock.instant(), 1);
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        Notification notification = due.get(0);
+        Optional<Recipient> user = users.find(notification.recipient());
+        if (user.isEmpty() || user.get().email() == null) {
+            store.emailFailed(notification.id(), "the user has no e-mail address in the directory", null);
+            return Optional.of(false);
+        }
+        MailMessage mail = composer.single(user.get().displayName(), content(notification));
+        try {
+            send(user.get(), mail);
+            store.emailSent(List.of(notification.id()));
+            return Optional.of(true);
+        } catch (RuntimeException e) {
+            int failed = store.emailAttempts(notification.id()) + 1;
+            Instant next = retries.retriesAfter(failed) ? clock.instant().plus(retries.delayAfter(failed)) : null;
+            store.emailFailed(notification.id(), e.getMessage(), next);
+            LOG.warn("E-mail of notification {} to {} failed (attempt {}): {}", notification.id(),
+                    notification.recipient(), failed, e.getMessage());
+            return Optional.of(false);
+        }
     }
 
     @Scheduled(cron = "${casebridge.notifications.email.digest-cron:0 0 7 * * *}")

@@ -1,7 +1,7 @@
 package org.casebridge.notifications.webhooks.app;
 
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,11 +64,14 @@ public class WebhookDispatcher {
     private final String agencyCode;
     private final Clock clock;
     private final HttpClient http;
+    private final TransactionOperations<Connection> transactions;
 
     public WebhookDispatcher(WebhookStore store, WebhookSettings settings, DirectoryUsers users,
                              PreferenceStore preferences, NotificationWriter writer, NotificationStream stream,
-                             AuditLog audit, AgencyConfiguration agency, Clock clock) {
+                             AuditLog audit, AgencyConfiguration agency, Clock clock,
+                             TransactionOperations<Connection> transactions) {
         this.store = store;
+        this.transactions = transactions;
         this.settings = settings;
         this.retries = settings.retrySchedule();
         this.users = users;
@@ -91,37 +95,52 @@ public class WebhookDispatcher {
     }
 
     /**
-     * Attempts every delivery that is due.
+     * Attempts every delivery that is due, each in its own short transaction, so a slow receiver holds one row lock
+     * and one connection, not a whole batch.
      *
      * @return notifications raised for administrators (endpoints disabled), to publish once committed
      */
-    @Transactional
     public List<Notification> deliverDue() {
         List<Notification> raised = new ArrayList<>();
-        for (WebhookDelivery delivery : store.lockDue(clock.instant(), BATCH)) {
-            Optional<Webhook> webhook = store.lock(delivery.webhookId());
-            if (webhook.isEmpty() || !webhook.get().enabled()) {
-                continue;
+        for (int i = 0; i < BATCH; i++) {
+            Optional<List<Notification>> round = transactions.executeWrite(status -> deliverNext());
+            if (round.isEmpty()) {
+                break;
             }
-            Attempt attempt = attempt(webhook.get(), delivery);
-            if (attempt.succeeded()) {
-                store.delivered(delivery.id(), attempt.status(), clock.instant());
-                store.recordSuccess(webhook.get().id());
-                LOG.info("Webhook {} delivery {} of event {}: {} after {} attempt(s)", webhook.get().id(),
-                        delivery.id(), delivery.eventId(), attempt.status(), delivery.attempts() + 1);
-                continue;
-            }
-            int failed = delivery.attempts() + 1;
-            Instant next = retries.retriesAfter(failed) ? clock.instant().plus(retries.delayAfter(failed)) : null;
-            store.attemptFailed(delivery.id(), attempt.status(), attempt.error(), next);
-            int consecutive = store.recordFailure(webhook.get().id());
-            LOG.warn("Webhook {} delivery {} attempt {} failed: {}{}", webhook.get().id(), delivery.id(), failed,
-                    attempt.error(), next == null ? "; given up" : "; next attempt at " + next);
-            if (consecutive >= settings.getDisableAfter()) {
-                raised.addAll(disable(webhook.get(), consecutive, attempt.error()));
-            }
+            raised.addAll(round.get());
         }
         return raised;
+    }
+
+    /** Attempts the next due delivery; empty when none is due. */
+    private Optional<List<Notification>> deliverNext() {
+        List<WebhookDelivery> due = store.lockDue(clock.instant(), 1);
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        WebhookDelivery delivery = due.get(0);
+        Optional<Webhook> webhook = store.lock(delivery.webhookId());
+        if (webhook.isEmpty() || !webhook.get().enabled()) {
+            return Optional.of(List.of());
+        }
+        Attempt attempt = attempt(webhook.get(), delivery);
+        if (attempt.succeeded()) {
+            store.delivered(delivery.id(), attempt.status(), clock.instant());
+            store.recordSuccess(webhook.get().id());
+            LOG.info("Webhook {} delivery {} of event {}: {} after {} attempt(s)", webhook.get().id(),
+                    delivery.id(), delivery.eventId(), attempt.status(), delivery.attempts() + 1);
+            return Optional.of(List.of());
+        }
+        int failed = delivery.attempts() + 1;
+        Instant next = retries.retriesAfter(failed) ? clock.instant().plus(retries.delayAfter(failed)) : null;
+        store.attemptFailed(delivery.id(), attempt.status(), attempt.error(), next);
+        int consecutive = store.recordFailure(webhook.get().id());
+        LOG.warn("Webhook {} delivery {} attempt {} failed: {}{}", webhook.get().id(), delivery.id(), failed,
+                attempt.error(), next == null ? "; given up" : "; next attempt at " + next);
+        if (consecutive >= settings.getDisableAfter()) {
+            return Optional.of(disable(webhook.get(), consecutive, attempt.error()));
+        }
+        return Optional.of(List.of());
     }
 
     private Attempt attempt(Webhook webhook, WebhookDelivery delivery) {
