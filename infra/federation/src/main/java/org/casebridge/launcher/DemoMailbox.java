@@ -111,7 +111,7 @@ final class DemoMailbox implements AutoCloseable {
         return page(mail.getSubject())
                 .append("<p><a href=\"/\">&larr; all mails</a></p>")
                 .append("<p><b>To:</b> ").append(escape(recipients(mail))).append("<br><b>From:</b> ")
-                .append(escape(Arrays.toString(mail.getFrom()))).append("<br><b>Subject:</b> ")
+                .append(escape(addresses(mail.getFrom()))).append("<br><b>Subject:</b> ")
                 .append(escape(mail.getSubject())).append("<br><b>Sent:</b> ").append(escape(when(mail.getSentDate())))
                 .append("</p><p><a href=\"/mails/").append(index).append(".html\">HTML version</a></p>")
                 .append("<pre style=\"white-space:pre-wrap\">").append(escape(part(mail, "text/plain")))
@@ -133,8 +133,11 @@ final class DemoMailbox implements AutoCloseable {
     }
 
     private static String recipients(MimeMessage mail) throws Exception {
-        Address[] to = mail.getAllRecipients();
-        return to == null ? "" : String.join(", ", Arrays.stream(to).map(Address::toString).toList());
+        return addresses(mail.getAllRecipients());
+    }
+
+    private static String addresses(Address[] addresses) {
+        return addresses == null ? "" : String.join(", ", Arrays.stream(addresses).map(Address::toString).toList());
     }
 
     private static String when(Date date) {

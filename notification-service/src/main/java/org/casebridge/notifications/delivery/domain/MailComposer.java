@@ -108,8 +108,8 @@ public final class MailComposer {
     }
 
     private String footerText() {
-        return "-- \nCaseBridge notifications of " + agencyCode + ". Choose what you receive under Notifications >"
-                + " Settings in the console.\n";
+        return "-- \nCaseBridge notifications of " + agencyCode + ". You receive this for your role or for something"
+                + " you follow; change it in the console's notification settings.\n";
     }
 
     private static StringBuilder htmlStart(String title) {
@@ -121,7 +121,8 @@ public final class MailComposer {
     private String htmlEnd(StringBuilder html) {
         return html.append("<hr><p style=\"color:#666;font-size:12px\">CaseBridge notifications of ")
                 .append(Html.escape(agencyCode))
-                .append(". Choose what you receive under Notifications &gt; Settings in the console.</p>\n")
+                .append(". You receive this for your role or for something you follow; change it in the console's"
+                        + " notification settings.</p>\n")
                 .append("</body></html>\n").toString();
     }
 }
