@@ -34,6 +34,7 @@ import org.casebridge.infra.junit.NodeTestProperties;
 import org.casebridge.infra.junit.SharedInfrastructure;
 import org.casebridge.messages.v1.HandlingMarking;
 import org.casebridge.notifications.delivery.app.EmailDispatcher;
+import org.casebridge.notifications.inapp.persistence.NotificationStore;
 import org.casebridge.notifications.testkit.CaseServiceProcess;
 import org.casebridge.notifications.testkit.Json;
 import org.casebridge.notifications.testkit.Mailbox;
@@ -437,6 +438,53 @@ class NotificationFlowIT {
                 assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
             }
         }
+    }
+
+    @Test
+    @Order(9)
+    void usersFollowAndUnfollowSubjectsThemselves() {
+        UUID action = UUID.randomUUID();
+        HttpResponse<String> followed = node.send("PUT", "/api/v1/subscriptions/follows/" + action, supervisor,
+                "{\"caseReference\":\"NL-2026-0042\"}");
+        assertThat(followed.statusCode()).as(followed.body()).isEqualTo(200);
+        assertThat(followed.body()).contains(action.toString(), "\"source\":\"USER\"");
+        DomainEvent updated = event(DomainEventType.JOINT_ACTION_UPDATED, action, null, "Action plan v2 " + action,
+                HandlingMarking.GREEN);
+        produce(updated);
+        await().atMost(PATIENCE).until(() -> titles(supervisor).contains(updated.getTitle()));
+        assertThat(titles(liaison)).doesNotContain(updated.getTitle());
+
+        HttpResponse<String> unfollowed = node.send("DELETE", "/api/v1/subscriptions/follows/" + action, supervisor,
+                null);
+        assertThat(unfollowed.statusCode()).isEqualTo(200);
+        assertThat(unfollowed.body()).doesNotContain(action.toString());
+        DomainEvent later = event(DomainEventType.JOINT_ACTION_UPDATED, action, null, "Action plan v3 " + action,
+                HandlingMarking.GREEN);
+        produce(later);
+        DomainEvent marker = event(DomainEventType.REQUEST_AWAITING_APPROVAL, UUID.randomUUID(), null,
+                "Marker for supervisor " + action, HandlingMarking.GREEN);
+        produce(marker);
+        await().atMost(PATIENCE).until(() -> titles(supervisor).contains(marker.getTitle()));
+        assertThat(titles(supervisor)).doesNotContain(later.getTitle());
+    }
+
+    @Test
+    @Order(9)
+    void mailQueuedWhileTheSmtpServerIsDownIsSentWhenItIsBack() {
+        int port = mailbox.port();
+        mailbox.close();
+        DomainEvent event = event(DomainEventType.REQUEST_RECEIVED, UUID.randomUUID(), null,
+                "Received while SMTP was down " + UUID.randomUUID(), HandlingMarking.GREEN);
+        produce(event);
+        await().atMost(PATIENCE).until(() -> titles(liaison).contains(event.getTitle()));
+        UUID notificationId = UUID.fromString(StreamSupport.stream(page(liaison).get("items").spliterator(), false)
+                .filter(item -> item.get("title").asText().equals(event.getTitle())).findFirst().orElseThrow()
+                .get("id").asText());
+        // At least one send has failed before the server comes back.
+        await().atMost(PATIENCE).until(() -> node.bean(NotificationStore.class).emailAttempts(notificationId) > 0);
+        mailbox = Mailbox.startOn(port);
+        await().atMost(PATIENCE).until(() -> mailbox.mailsTo(NL_LIAISON_MAIL).stream()
+                .anyMatch(mail -> mail.subject().contains(event.getTitle())));
     }
 
     @Test

@@ -95,7 +95,9 @@ public final class LocalFederation implements AutoCloseable {
         }
         startTime = Duration.between(started, Instant.now());
         if (settings.demoPassword() != null) {
-            new DemoData(nodes, settings.demoPassword()).load();
+            DemoData demo = new DemoData(nodes, settings.demoPassword());
+            demo.registerWebhooks(mailbox);
+            demo.load();
         }
     }
 

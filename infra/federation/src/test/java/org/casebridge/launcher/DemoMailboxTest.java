@@ -52,6 +52,36 @@ class DemoMailboxTest {
         }
     }
 
+    @Test
+    void verifiesAndListsWebhookCalls() throws Exception {
+        try (DemoMailbox mailbox = DemoMailbox.start(0)) {
+            mailbox.expectSecret("NL-NHTC", "whsec_demo");
+            String body = "{\"eventType\":\"CASE_SHARED_WITH_US\",\"title\":\"Shared <case>\"}";
+            long now = java.time.Instant.now().getEpochSecond();
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec("whsec_demo".getBytes(), "HmacSHA256"));
+            String signature = java.util.HexFormat.of().formatHex(mac.doFinal((now + "." + body).getBytes()));
+
+            assertThat(post(mailbox.webhookUrl("NL-NHTC"), body, "t=" + now + ",v1=" + signature).statusCode())
+                    .isEqualTo(204);
+            assertThat(post(mailbox.webhookUrl("NL-NHTC"), body, "t=" + now + ",v1=00" + signature.substring(2))
+                    .statusCode()).isEqualTo(401);
+            assertThat(post(mailbox.webhookUrl("DE-BKA"), body, "t=" + now + ",v1=" + signature).statusCode())
+                    .isEqualTo(401);
+
+            assertThat(mailbox.webhookCalls()).extracting(DemoMailbox.WebhookCall::signatureValid)
+                    .containsExactly(true, false, false);
+            String page = get(mailbox.url()).body();
+            assertThat(page).contains("Webhook calls", "valid", "INVALID", "Shared &lt;case&gt;");
+        }
+    }
+
+    private HttpResponse<String> post(String url, String body, String signature) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("CaseBridge-Signature", signature)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -41,6 +41,11 @@ public final class Mailbox implements AutoCloseable {
         }
     }
 
+    /** A new, empty server on the port of a stopped one: the SMTP server "comes back". */
+    public static Mailbox startOn(int port) {
+        return new Mailbox(port);
+    }
+
     public int port() {
         return port;
     }

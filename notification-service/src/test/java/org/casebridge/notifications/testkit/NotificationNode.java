@@ -40,6 +40,7 @@ public final class NotificationNode implements AutoCloseable {
         properties.put("javamail.properties.mail.smtp.host", "127.0.0.1");
         properties.put("javamail.properties.mail.smtp.port", Integer.toString(smtpPort));
         properties.put("casebridge.notifications.email.poll-interval", "300ms");
+        properties.put("casebridge.notifications.email.retry-initial", "500ms");
         properties.put("casebridge.notifications.webhooks.poll-interval", "200ms");
         properties.put("casebridge.notifications.webhooks.allow-http", "true");
         properties.put("casebridge.notifications.webhooks.retry-initial", "300ms");
