@@ -218,7 +218,7 @@ final class DemoData {
     /**
      * Evidence requests in several states, each step taken by the officer who would take it (a supervisor approves):
      * one awaiting approval, one just received with an emergency deadline, one accepted and in progress, one
-     * fulfilled with a manifest.
+     * fulfilled with a manifest whose file the requester checked.
      */
     private int loadEvidenceRequests(Map<String, String> cases) throws IOException, InterruptedException {
         int made = 0;
@@ -284,6 +284,15 @@ final class DemoData {
                                     Map.of("handledBy", "j.devries@NL-NHTC",
                                             "at", acquired.plus(Duration.ofMinutes(20)).toString(),
                                             "action", "PRESERVED", "note", "evidence vault 2"))))), null);
+            // the PDF came over SIENA: DE-BKA checks it against the manifest before closing the request
+            awaitStatus("DE-BKA", id, "FULFILLED");
+            JsonNode manifest = callAs("DE-BKA", "liaison", "GET", "/api/v1/evidence-requests/" + id, null, null)
+                    .get("manifests").get(0);
+            callAs("DE-BKA", "liaison", "POST", "/api/v1/evidence-requests/" + id + "/manifests/"
+                    + manifest.get("id").asText() + "/check", Map.of(
+                    "evidenceId", manifest.get("items").get(0).get("evidenceId").asText(),
+                    "sizeBytes", 248_113,
+                    "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"), null);
             made++;
         }
         return made;
