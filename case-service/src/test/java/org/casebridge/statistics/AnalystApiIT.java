@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.awaitility.Awaitility;
 import org.casebridge.infra.junit.SharedInfrastructure;
 import org.casebridge.security.domain.Role;
 import org.casebridge.testkit.TestNode;
@@ -44,7 +48,7 @@ class AnalystApiIT {
     @BeforeAll
     void start() throws Exception {
         node = TestNode.start(SeededDataset.SELF, SharedInfrastructure.freshDatabase(SeededDataset.SELF),
-                Map.of("casebridge.statistics.small-count-threshold", 3));
+                Map.of("casebridge.statistics.small-count-threshold", 3, "casebridge.exports.link-lifetime", "20s"));
         SeededDataset.insert(node.dataSource());
         analyst = node.token("analyst", Role.ANALYST);
     }
@@ -204,5 +208,90 @@ class AnalystApiIT {
         assertThat(catchThrowableOfType(HttpClientResponseException.class,
                 () -> get("/api/v1/statistics/cases?from=2026-03-01&to=2026-02-01", analyst)).getStatus().getCode())
                 .isEqualTo(400);
+    }
+
+    private JsonNode job(String location, String token) throws IOException {
+        return JSON.readTree(get(location, token).body());
+    }
+
+    @Test
+    void anExportJobRunsInTheBackgroundAndItsFileDownloadsOnlyForItsOwnerUntilItExpires() throws Exception {
+        HttpResponse<String> started = node.http().exchange(HttpRequest.POST("/api/v1/export-jobs",
+                        Map.of("dataset", "evidence-requests", "format", "csv",
+                                "filters", Map.of("direction", "OUTBOUND", "zone", "Europe/Berlin")))
+                .bearerAuth(analyst), String.class);
+        assertThat(started.getStatus().getCode()).isEqualTo(202);
+        String location = started.header("Location");
+        assertThat(location).startsWith("/api/v1/export-jobs/");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> job(location, analyst).get("status").asText(), "SUCCEEDED"::equals);
+        JsonNode done = job(location, analyst);
+        assertThat(done.get("totalRows").asLong()).isEqualTo(5);
+        assertThat(done.get("rowsWritten").asLong()).isEqualTo(5);
+        assertThat(done.get("percent").asDouble()).isEqualTo(100.0);
+        String link = done.get("download").asText();
+        assertThat(link).isEqualTo(location + "/file").doesNotContain("token").doesNotContain("?");
+
+        HttpResponse<byte[]> file = node.http().exchange(HttpRequest.GET(link).bearerAuth(analyst), byte[].class);
+        assertThat(file.header("Content-Disposition")).contains("attachment").contains(".csv");
+        byte[] bytes = file.body();
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
+                .isEqualTo(done.get("sha256").asText());
+        assertThat(done.get("sizeBytes").asLong()).isEqualTo(bytes.length);
+        List<CSVRecord> records = csv(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(records).hasSize(5).allSatisfy(r -> assertThat(r.get("direction")).isEqualTo("OUTBOUND"));
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain(SeededDataset.PERSONAL_EMAIL).doesNotContain(SeededDataset.PERSONAL_NAME);
+
+        assertThat(catchThrowableOfType(HttpClientResponseException.class,
+                () -> node.http().exchange(HttpRequest.GET(link), byte[].class)).getStatus().getCode()).isEqualTo(401);
+        String otherAnalyst = node.token("analyst-two", Role.ANALYST);
+        assertThat(catchThrowableOfType(HttpClientResponseException.class,
+                () -> node.http().exchange(HttpRequest.GET(link).bearerAuth(otherAnalyst), byte[].class))
+                .getStatus().getCode()).isEqualTo(404);
+        assertThat(catchThrowableOfType(HttpClientResponseException.class,
+                () -> node.http().exchange(HttpRequest.GET(link).bearerAuth(node.liaison()), byte[].class))
+                .getStatus().getCode()).isEqualTo(403);
+        assertThat(JSON.readTree(get("/api/v1/export-jobs", analyst).body()))
+                .anySatisfy(listed -> assertThat(listed.get("id").asText()).isEqualTo(done.get("id").asText()));
+
+        // The link lapses: the job expires, its file is deleted and a download is 410 Gone.
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            try {
+                node.http().exchange(HttpRequest.GET(link).bearerAuth(analyst), byte[].class);
+                return false;
+            } catch (HttpClientResponseException e) {
+                return e.getStatus().getCode() == 410;
+            }
+        });
+        assertThat(job(location, analyst).get("download")).isNull();
+    }
+
+    @Test
+    void aJobCanBeCancelledAndABadJobIsRefused() throws IOException {
+        HttpResponse<String> started = node.http().exchange(HttpRequest.POST("/api/v1/export-jobs",
+                Map.of("dataset", "cases", "format", "jsonl")).bearerAuth(analyst), String.class);
+        String location = started.header("Location");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !List.of("QUEUED", "RUNNING").contains(job(location, analyst).get("status").asText()));
+        JsonNode cancelled = JSON.readTree(node.http().exchange(HttpRequest.DELETE(location).bearerAuth(analyst),
+                String.class).body());
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(catchThrowableOfType(HttpClientResponseException.class,
+                () -> node.http().exchange(HttpRequest.GET(location + "/file").bearerAuth(analyst), byte[].class))
+                .getStatus().getCode()).isEqualTo(410);
+        assertThat(catchThrowableOfType(HttpClientResponseException.class,
+                () -> node.http().exchange(HttpRequest.DELETE(location).bearerAuth(analyst), String.class))
+                .getStatus().getCode()).isEqualTo(409);
+
+        HttpClientResponseException bad = catchThrowableOfType(HttpClientResponseException.class,
+                () -> node.http().exchange(HttpRequest.POST("/api/v1/export-jobs",
+                        Map.of("dataset", "cases", "filters", Map.of("status", "SHREDDED"))).bearerAuth(analyst),
+                        String.class));
+        assertThat(bad.getStatus().getCode()).isEqualTo(400);
+        assertThat(bad.getResponse().getBody(String.class).orElseThrow()).contains("status");
+        assertThat(catchThrowableOfType(HttpClientResponseException.class,
+                () -> node.http().exchange(HttpRequest.POST("/api/v1/export-jobs", Map.of("dataset", "passwords"))
+                        .bearerAuth(analyst), String.class)).getStatus().getCode()).isEqualTo(400);
     }
 }
