@@ -1,9 +1,8 @@
 package org.casebridge.exports.app;
 
-import java.io.BufferedWriter;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,13 +25,11 @@ final class CsvTableWriter implements TableWriter {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
     private final List<Column> columns;
-    private final BufferedWriter writer;
     private final CSVPrinter printer;
 
     CsvTableWriter(List<Column> columns, OutputStream out) throws IOException {
         this.columns = List.copyOf(columns);
-        this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        this.printer = new CSVPrinter(writer, FORMAT);
+        this.printer = new CSVPrinter(new Utf8Buffer(out), FORMAT);
         for (Column column : this.columns) {
             printer.print(column.name());
         }
@@ -80,5 +77,62 @@ final class CsvTableWriter implements TableWriter {
     @Override
     public void close() throws IOException {
         printer.flush();
+    }
+
+    /**
+     * Collects text and writes it to the stream as UTF-8 in large pieces. A BufferedWriter would do the same but takes
+     * a lock on every one of the many small appends a CSV printer makes; a writer is used by one thread at a time.
+     */
+    private static final class Utf8Buffer implements Appendable, Flushable {
+
+        private static final int LIMIT = 1 << 15;
+
+        private final OutputStream out;
+        private final StringBuilder text = new StringBuilder(LIMIT + 4096);
+
+        Utf8Buffer(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Appendable append(CharSequence csq) throws IOException {
+            text.append(csq);
+            return spill();
+        }
+
+        @Override
+        public Appendable append(CharSequence csq, int start, int end) throws IOException {
+            text.append(csq, start, end);
+            return spill();
+        }
+
+        @Override
+        public Appendable append(char c) throws IOException {
+            text.append(c);
+            return spill();
+        }
+
+        private Appendable spill() throws IOException {
+            if (text.length() >= LIMIT) {
+                // A high surrogate waits for its low half, so a character is never split.
+                int end = Character.isHighSurrogate(text.charAt(text.length() - 1)) ? text.length() - 1
+                        : text.length();
+                write(end);
+            }
+            return this;
+        }
+
+        private void write(int end) throws IOException {
+            out.write(text.substring(0, end).getBytes(StandardCharsets.UTF_8));
+            text.delete(0, end);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (!text.isEmpty()) {
+                write(text.length());
+            }
+            out.flush();
+        }
     }
 }

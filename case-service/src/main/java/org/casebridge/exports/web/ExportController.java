@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+import org.casebridge.security.domain.RoleNames;
 import org.casebridge.exports.app.ExportService;
 import org.casebridge.exports.app.FilterParser;
 import org.casebridge.exports.domain.ExportDataset;
@@ -30,7 +31,7 @@ import org.reactivestreams.Publisher;
  * whatever the size (see docs/statistics.md).
  */
 @Controller("/api/v1/exports")
-@Secured({"ANALYST", "ADMIN"})
+@Secured({RoleNames.ANALYST, RoleNames.ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ExportController {
 

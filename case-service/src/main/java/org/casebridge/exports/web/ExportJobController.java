@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.casebridge.security.domain.RoleNames;
 import org.casebridge.exports.app.ExportJobService;
 import org.casebridge.exports.app.FilterParser;
 import org.casebridge.exports.domain.ExportDataset;
@@ -38,7 +39,7 @@ import org.casebridge.support.problem.ProblemDetail;
  * belongs to the user who started it; the download needs that user's authentication, the link holds no secret.
  */
 @Controller(ExportJobController.PATH)
-@Secured({"ANALYST", "ADMIN"})
+@Secured({RoleNames.ANALYST, RoleNames.ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ExportJobController {
 

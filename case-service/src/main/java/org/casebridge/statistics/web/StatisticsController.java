@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.casebridge.security.domain.RoleNames;
 import org.casebridge.exports.app.FilterParser;
 import org.casebridge.exports.app.TableWriter;
 import org.casebridge.exports.domain.ExportFormat;
@@ -42,7 +43,7 @@ import org.casebridge.support.problem.ProblemException;
  * of them (see docs/statistics.md).
  */
 @Controller("/api/v1/statistics")
-@Secured({"ANALYST", "ADMIN"})
+@Secured({RoleNames.ANALYST, RoleNames.ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class StatisticsController {
 

@@ -106,4 +106,24 @@ class TableWriterTest {
         assertThat(mapper.readTree(lines[8]).get("name").isNull()).isTrue();
         assertThat(mapper.readTree(lines[7]).get("name").asText()).isEqualTo("Łódź 東京 Zürich");
     }
+
+    @Test
+    void longExportsKeepEveryCharacterWholeAcrossTheWritersBuffer() throws IOException {
+        List<Column> columns = List.of(Column.text("text"), Column.number("n"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // Emoji are surrogate pairs; enough rows to cross the buffer's limit many times at odd offsets.
+        String text = "Zürich \uD83D\uDE00 東京, \"quoted\"";
+        try (TableWriter writer = TableWriter.open(ExportFormat.CSV, columns, out)) {
+            for (long i = 0; i < 20_000; i++) {
+                writer.row(text + i, i);
+            }
+        }
+        List<CSVRecord> records = CSVParser.parse(new StringReader(out.toString(StandardCharsets.UTF_8)),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).getRecords();
+        assertThat(records).hasSize(20_000);
+        for (int i = 0; i < records.size(); i++) {
+            assertThat(records.get(i).get("text")).isEqualTo(text + i);
+            assertThat(records.get(i).get("n")).isEqualTo(Integer.toString(i));
+        }
+    }
 }
