@@ -124,8 +124,16 @@ public final class ExportBenchmark {
                 exports.get(0).bytes / 1e6, exportPeak / (1024.0 * 1024));
         System.out.printf(Locale.ROOT, "| PostgreSQL COPY ... TO STDOUT WITH CSV | %,.0f | %.1f | %.1f |%n", copyRate,
                 copies.get(0).bytes / 1e6, copyPeak / (1024.0 * 1024));
-        System.out.printf(Locale.ROOT, "%nrows: %,d; export/COPY rate: %.2f; max heap: %d MB%n", rows,
-                exportRate / copyRate, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        List<Double> pairs = new ArrayList<>();
+        StringBuilder each = new StringBuilder();
+        for (int i = 0; i < exports.size(); i++) {
+            double ratio = exports.get(i).rowsPerSecond() / copies.get(i).rowsPerSecond();
+            pairs.add(ratio);
+            each.append(each.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", ratio));
+        }
+        System.out.printf(Locale.ROOT, "%nrows: %,d; export/COPY rate, medians: %.2f; per round (back to back): %s;"
+                        + " median per round: %.2f; max heap: %d MB%n", rows, exportRate / copyRate, each, median(pairs),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
     private static double median(List<Double> values) {
