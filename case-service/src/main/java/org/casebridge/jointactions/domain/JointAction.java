@@ -151,7 +151,10 @@ public record JointAction(UUID id, String coordinatingAgency, String title, Stri
                     + " is not newer than revision " + planRevision);
         }
         for (String agency : change.assignments().keySet()) {
-            requireParticipant(agency);
+            if (participant(agency).isEmpty()) {
+                throw new JointActionRuleException("INVALID", "assignments", agency
+                        + " does not take part in this joint action; participants cannot be added to the plan");
+            }
         }
         boolean windowMoved = change.window() != null && !change.window().equals(window);
         List<Participant> next = new ArrayList<>();

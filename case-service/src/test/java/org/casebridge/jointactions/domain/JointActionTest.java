@@ -180,7 +180,7 @@ class JointActionTest {
                 .hasFieldOrPropertyWithValue("code", "ILLEGAL_TRANSITION");
         assertThatThrownBy(() -> ready.updatePlan(new PlanChange(null, null, null, Map.of("BE-FCCU",
                 new PlanChange.Assignment(List.of("x"), null))), 2, NOW))
-                .hasFieldOrPropertyWithValue("code", "NOT_A_PARTICIPANT");
+                .hasFieldOrPropertyWithValue("field", "assignments");
     }
 
     @Test
