@@ -190,16 +190,16 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     /**
      * The browser console's errors and warnings since the last call (CSP violations, failed loads, script errors).
-     * A refused form answered with 4xx (the page itself, re-rendered with the refusal next to the field) is the
-     * console working as designed, not a fault of the page, and is left out.
+     * The page's own 4xx status (a form re-rendered with its refusal, a not-found page) is the console answering as
+     * designed and is left out; a failed load of anything else on the page counts.
      */
     public List<String> consoleProblems() {
+        String page = driver.getCurrentUrl();
         List<String> problems = new ArrayList<>();
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            boolean refusedForm = entry.getMessage().matches(".* - Failed to load resource: the server responded with"
-                    + " a status of (401|403|409|422) .*") && !entry.getMessage().contains("/static/")
-                    && !entry.getMessage().contains("/webjars/");
-            if (entry.getLevel().intValue() >= Level.WARNING.intValue() && !refusedForm) {
+            boolean ownStatus = entry.getMessage().startsWith(page + " - Failed to load resource: the server"
+                    + " responded with a status of 4");
+            if (entry.getLevel().intValue() >= Level.WARNING.intValue() && !ownStatus) {
                 problems.add(entry.getLevel() + " " + entry.getMessage());
             }
         }
