@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EndpointAuthorizationIT {
 
     private static final String CASE = "/api/v1/cases/6f0f4f1e-9d3b-4c84-9b9e-3d8a7f3b2c11";
+    private static final String JOINT_ACTION = "/api/v1/joint-actions/2b7f4c1e-5d3a-4e84-8b9e-1d8a7f3b2c22";
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> CASE_WORKERS = EnumSet.of(Role.LIAISON, Role.SUPERVISOR);
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
@@ -58,6 +59,15 @@ class EndpointAuthorizationIT {
                 new Endpoint(HttpMethod.POST, CASE + "/contributions", Map.of("text", "note"), CASE_WORKERS),
                 new Endpoint(HttpMethod.GET, CASE + "/deliveries", null, CASE_WORKERS),
                 new Endpoint(HttpMethod.GET, CASE + "/timeline", null, CASE_WORKERS),
+                new Endpoint(HttpMethod.GET, "/api/v1/joint-actions", null, CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, "/api/v1/joint-actions", Map.of("title", "t"), CASE_WORKERS),
+                new Endpoint(HttpMethod.GET, JOINT_ACTION, null, CASE_WORKERS),
+                new Endpoint(HttpMethod.PATCH, JOINT_ACTION, Map.of("title", "x"), CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, JOINT_ACTION + "/participation", Map.of("answer", "ACCEPT"), CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, JOINT_ACTION + "/readiness", Map.of("ready", true), CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, JOINT_ACTION + "/decision", Map.of("decision", "GO"), CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, JOINT_ACTION + "/status", Map.of("status", "CANCELLED"), CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, JOINT_ACTION + "/outcomes", Map.of("arrests", 1), CASE_WORKERS),
                 new Endpoint(HttpMethod.GET, "/api/v1/users", null, ADMINS),
                 new Endpoint(HttpMethod.GET, "/api/v1/users/nobody", null, ADMINS),
                 new Endpoint(HttpMethod.POST, "/api/v1/users", Map.of("username", "x"), ADMINS),

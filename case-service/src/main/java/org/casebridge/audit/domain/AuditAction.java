@@ -34,6 +34,15 @@ public enum AuditAction {
     JOINT_ACTION_READ,
     JOINT_ACTION_CREATED,
     JOINT_ACTION_UPDATED,
+    /** A list of joint actions was shown; the detail says which filter. */
+    JOINT_ACTION_LISTED,
+    /** This agency accepted or declined a joint action (the detail says which). */
+    JOINT_ACTION_ANSWERED,
+    JOINT_ACTION_READINESS_DECLARED,
+    /** The coordinator decided GO or NO_GO. */
+    JOINT_ACTION_DECIDED,
+    JOINT_ACTION_STATUS_CHANGED,
+    JOINT_ACTION_OUTCOME_REPORTED,
 
     /** Statistics or a bulk export were produced (no personal data, but still a read of case data). */
     STATISTICS_EXPORTED,

@@ -1,16 +1,19 @@
 package org.casebridge.cases.app;
 
 import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.casebridge.audit.app.AuditTrail;
 import org.casebridge.audit.domain.AuditAction;
+import org.casebridge.audit.domain.AuditActor;
 import org.casebridge.audit.domain.AuditEvent;
 import org.casebridge.cases.domain.CaseChanges;
 import org.casebridge.cases.domain.CaseFile;
@@ -154,6 +157,48 @@ public class CaseService {
         audit.record(AuditEvent.success(AuditAction.CASE_SHARED, AUDIT_OBJECT, id.toString())
                 .withDetail("with " + partner.code()));
         return share;
+    }
+
+    /**
+     * Shares cases with a partner on a standing consent given elsewhere (a joint action's coordinator lets linked
+     * cases follow each participant that accepts), inside the caller's transaction. The cases are locked first, in
+     * id order, so no case lock is awaited once the audit chain is held.
+     *
+     * @return the cases newly shared; a case already shared, not led by this agency or not allowed to the partner is
+     *         left out (the consent was checked against the same policy when it was given)
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public List<UUID> shareOnConsent(List<UUID> caseIds, String partnerCode, String sharedBy, String reason,
+                                     AuditActor actor) {
+        PartnerAgency partner = directory.find(partnerCode).orElse(null);
+        if (partner == null) {
+            return List.of();
+        }
+        List<CaseFile> locked = new ArrayList<>();
+        for (UUID id : caseIds.stream().distinct().sorted().toList()) {
+            cases.lock(id).ifPresent(locked::add);
+        }
+        List<UUID> shared = new ArrayList<>();
+        for (CaseFile caseFile : locked) {
+            boolean allowed = SharingPolicy.decide(agency.getCode(), caseFile.leadAgency(), caseFile.marking(),
+                    caseFile.namedRecipients(), partner.code(), partner.sharingCeiling()).allowed();
+            boolean active = cases.share(caseFile.id(), partner.code())
+                    .filter(s -> s.status() == ShareStatus.ACTIVE).isPresent();
+            if (!allowed || active) {
+                continue;
+            }
+            cases.insertShare(new CaseShare(caseFile.id(), partner.code(), ShareStatus.ACTIVE, clock.instant(),
+                    sharedBy, null, null));
+            messenger.send(partner.code(), AGGREGATE, caseFile.id(), caseFile.marking(),
+                    messages.caseShared(caseFile, cases.activeShareAgencies(caseFile.id()),
+                            cases.contributions(caseFile.id())), null, null);
+            shared.add(caseFile.id());
+        }
+        for (UUID id : shared) {
+            audit.record(AuditEvent.success(AuditAction.CASE_SHARED, AUDIT_OBJECT, id.toString())
+                    .withDetail("with " + partner.code() + ", " + reason), actor);
+        }
+        return shared;
     }
 
     @Transactional

@@ -118,12 +118,18 @@ public class Sql {
                 Array array = statement.getConnection().createArrayOf("text",
                         collection.stream().map(Object::toString).sorted().toArray());
                 statement.setArray(index, array);
+            } else if (value instanceof OrderedTexts texts) {
+                statement.setArray(index, statement.getConnection().createArrayOf("text", texts.values().toArray()));
             } else if (value instanceof Json json) {
                 statement.setObject(index, json.text(), Types.OTHER);
             } else {
                 statement.setObject(index, value);
             }
         }
+    }
+
+    /** A parameter to bind as a {@code text[]} in the given order (a plain collection is bound sorted). */
+    public record OrderedTexts(List<String> values) {
     }
 
     /** A parameter to bind as {@code jsonb}. */

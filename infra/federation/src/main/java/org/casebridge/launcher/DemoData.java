@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,9 @@ final class DemoData {
     /** Enters the demo cases of whichever of DE-BKA, NL-NHTC and FR-OFAC run; returns how many cases it opened. */
     int load() throws IOException, InterruptedException {
         int opened = 0;
+        String lockbit = null;
         if (nodes.containsKey("DE-BKA")) {
-            String lockbit = openCase("DE-BKA", "LockBit affiliate infrastructure",
+            lockbit = openCase("DE-BKA", "LockBit affiliate infrastructure",
                     "Affiliate panel and data-leak site mirrors traced to rented servers; victims in 14 countries.",
                     List.of("RANSOMWARE_EXTORTION", "ILLEGAL_ACCESS"), "HIGH", "AMBER", List.of());
             shareWith("DE-BKA", lockbit, "NL-NHTC", "FR-OFAC");
@@ -74,7 +77,105 @@ final class DemoData {
             opened++;
         }
         LOG.info("Demo data: {} cases opened and shared between the nodes", opened);
+        if (nodes.keySet().containsAll(List.of("DE-BKA", "NL-NHTC", "FR-OFAC"))) {
+            jointActions(lockbit);
+        }
         return opened;
+    }
+
+    /**
+     * Two joint actions coordinated by DE-BKA: one completed with every agency's outcomes and the totals, one in
+     * planning with answers and readiness given.
+     */
+    private void jointActions(String linkedCase) throws IOException, InterruptedException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant done = now.minus(6, ChronoUnit.DAYS);
+        String emberGate = propose("Operation Ember Gate",
+                "Take down the LockBit affiliate panel and leak-site mirrors; arrest the two panel administrators.",
+                linkedCase, List.of(
+                        Map.of("agency", "DE-BKA", "role", "COORDINATOR",
+                                "tasks", List.of("Command post in Wiesbaden", "Search two flats in Frankfurt")),
+                        Map.of("agency", "NL-NHTC", "role", "PARTICIPANT",
+                                "tasks", List.of("Seize the C2 servers", "Arrest the panel administrator"),
+                                "targets", List.of("Two servers at a Rotterdam hoster", "Residence in Utrecht")),
+                        Map.of("agency", "FR-OFAC", "role", "SUPPORT",
+                                "tasks", List.of("Freeze the affiliate payout account"))),
+                done, done.plus(10, ChronoUnit.HOURS), "AMBER");
+        step("NL-NHTC", emberGate, "participation", Map.of("answer", "ACCEPT"));
+        step("FR-OFAC", emberGate, "participation", Map.of("answer", "ACCEPT", "reason", "Support from Nanterre"));
+        step("DE-BKA", emberGate, "readiness", Map.of("ready", true));
+        step("NL-NHTC", emberGate, "readiness", Map.of("ready", true));
+        step("DE-BKA", emberGate, "decision", Map.of("decision", "GO"));
+        step("DE-BKA", emberGate, "status", Map.of("status", "IN_PROGRESS"));
+        step("DE-BKA", emberGate, "status", Map.of("status", "COMPLETED"));
+        step("DE-BKA", emberGate, "outcomes", Map.of("arrests", 1, "searches", 2, "devicesSeized", 9,
+                "assetsSeized", List.of(Map.of("kind", "CRYPTOCURRENCY",
+                        "description", "1.8 BTC on a hardware wallet", "amount", "98500.00", "currency", "EUR")),
+                "serversTakenDown", 2, "domainsTakenDown", 14, "victimsIdentified", 37));
+        step("NL-NHTC", emberGate, "outcomes", Map.of("arrests", 1, "searches", 1, "devicesSeized", 6,
+                "assetsSeized", List.of(Map.of("kind", "CASH", "description", "Cash found at the residence",
+                        "amount", "23400.00", "currency", "EUR")),
+                "serversTakenDown", 11, "domainsTakenDown", 3, "victimsIdentified", 52,
+                "note", "Panel administrator arrested in Utrecht; servers imaged before shutdown."));
+        step("FR-OFAC", emberGate, "outcomes", Map.of("assetsSeized", List.of(Map.of("kind", "BANK_FUNDS",
+                        "description", "Affiliate payout account frozen", "amount", "41250.75", "currency", "EUR"),
+                Map.of("kind", "BANK_FUNDS", "description", "USD account at a payment provider", "amount", "12000.00",
+                        "currency", "USD")), "victimsIdentified", 9));
+
+        Instant planned = now.plus(16, ChronoUnit.DAYS);
+        String coldHarbour = propose("Operation Cold Harbour",
+                "Coordinated searches against the investment fraud call centre and the money mules behind it.",
+                null, List.of(
+                        Map.of("agency", "NL-NHTC", "role", "PARTICIPANT",
+                                "tasks", List.of("Search the mule accounts' holders"),
+                                "targets", List.of("Four residences in Amsterdam")),
+                        Map.of("agency", "FR-OFAC", "role", "PARTICIPANT",
+                                "tasks", List.of("Search the call centre's front company"),
+                                "targets", List.of("Office in Lyon"))),
+                planned, planned.plus(8, ChronoUnit.HOURS), "AMBER");
+        step("NL-NHTC", coldHarbour, "participation", Map.of("answer", "ACCEPT"));
+        step("FR-OFAC", coldHarbour, "participation", Map.of("answer", "ACCEPT"));
+        step("DE-BKA", coldHarbour, "readiness", Map.of("ready", true));
+        step("NL-NHTC", coldHarbour, "readiness", Map.of("ready", true));
+        step("FR-OFAC", coldHarbour, "readiness", Map.of("ready", false,
+                "note", "Search warrant still with the investigating judge"));
+        LOG.info("Demo data: joint actions {} (completed) and {} (planning) coordinated by DE-BKA", emberGate,
+                coldHarbour);
+    }
+
+    private String propose(String title, String objective, String linkedCase, List<Map<String, Object>> participants,
+                           Instant start, Instant end, String marking) throws IOException, InterruptedException {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("objective", objective);
+        body.put("participants", participants);
+        body.put("windowStart", start.toString());
+        body.put("windowEnd", end.toString());
+        body.put("handlingMarking", marking);
+        if (linkedCase != null) {
+            body.put("linkedCases", List.of(linkedCase));
+        }
+        return call("DE-BKA", "POST", "/api/v1/joint-actions", body, null).get("id").asText();
+    }
+
+    /**
+     * One step of a joint action. A step at a participant needs the coordinator's message to have arrived, and GO
+     * needs every readiness to have reached the coordinator, so a refusal is retried for a while.
+     */
+    private void step(String agency, String actionId, String what, Map<String, Object> body)
+            throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            try {
+                call(agency, "POST", "/api/v1/joint-actions/" + actionId + "/" + what, body, null);
+                return;
+            } catch (IllegalStateException notYet) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     private String openCase(String agency, String title, String summary, List<String> categories, String priority,
