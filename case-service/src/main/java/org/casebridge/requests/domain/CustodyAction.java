@@ -9,5 +9,7 @@ public enum CustodyAction {
     TRANSFERRED,
     ANALYSED,
     STORED,
-    RELEASED
+    RELEASED,
+    /** Any other step; the note says which. The message contract's catch-all. */
+    OTHER
 }
