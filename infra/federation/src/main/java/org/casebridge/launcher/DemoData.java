@@ -35,6 +35,31 @@ final class DemoData {
         this.password = password;
     }
 
+    /**
+     * Registers a webhook at each node's notification-service that posts to the demo mailbox, which verifies each
+     * call with the secret the registration answered. Before the cases, so their events are delivered.
+     */
+    void registerWebhooks(DemoMailbox mailbox) throws IOException, InterruptedException {
+        for (FederationNode node : nodes.values()) {
+            String admin = login(node.agencyCode(), "admin");
+            HttpRequest register = HttpRequest.newBuilder(URI.create(node.notificationServiceUrl() + "/api/v1/webhooks"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of(
+                            "url", mailbox.webhookUrl(node.agencyCode()),
+                            "description", "Demo mailbox: lists every call and checks its signature"))))
+                    .build();
+            HttpResponse<String> response = http.send(register, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("demo webhook at " + node.agencyCode() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            mailbox.expectSecret(node.agencyCode(), json.readTree(response.body()).get("secret").asText());
+        }
+        LOG.info("Demo data: a webhook per notification-service, received by the demo mailbox");
+    }
+
     /** Enters the demo cases of whichever of DE-BKA, NL-NHTC and FR-OFAC run; returns how many cases it opened. */
     int load() throws IOException, InterruptedException {
         Map<String, String> cases = new HashMap<>();
@@ -376,18 +401,23 @@ final class DemoData {
     private String token(String agency, String user) throws IOException, InterruptedException {
         String token = tokens.get(agency + "/" + user);
         if (token == null) {
-            HttpRequest login = HttpRequest.newBuilder(URI.create(nodes.get(agency).caseServiceUrl() + "/login"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
-                            Map.of("username", user, "password", password))))
-                    .build();
-            HttpResponse<String> response = http.send(login, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("demo login at " + agency + " failed: " + response.statusCode());
-            }
-            token = json.readTree(response.body()).get("access_token").asText();
+            token = login(agency, user);
             tokens.put(agency + "/" + user, token);
         }
         return token;
+    }
+
+    private String login(String agency, String username) throws IOException, InterruptedException {
+        HttpRequest login = HttpRequest.newBuilder(URI.create(nodes.get(agency).caseServiceUrl() + "/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
+                        Map.of("username", username, "password", password))))
+                .build();
+        HttpResponse<String> response = http.send(login, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("demo login of " + username + " at " + agency + " failed: "
+                    + response.statusCode());
+        }
+        return json.readTree(response.body()).get("access_token").asText();
     }
 }
