@@ -35,6 +35,9 @@ class EndpointAuthorizationIT {
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
     private static final Set<Role> ANALYSTS = EnumSet.of(Role.ANALYST, Role.ADMIN);
     private static final String EXPORT_JOB = "/api/v1/export-jobs/0b6b1f38-51b4-4d8e-9a39-1f3f0c9a7e21";
+    private static final String REQUEST = "/api/v1/evidence-requests/0b7d3c5e-1f2a-4e6b-8c9d-0a1b2c3d4e5f";
+    private static final Set<Role> LIAISONS = EnumSet.of(Role.LIAISON);
+    private static final Set<Role> SUPERVISORS = EnumSet.of(Role.SUPERVISOR);
 
     /** One endpoint and the roles allowed to call it. */
     record Endpoint(HttpMethod method, String path, Object body, Set<Role> allowed) {
@@ -70,6 +73,19 @@ class EndpointAuthorizationIT {
                 new Endpoint(HttpMethod.POST, JOINT_ACTION + "/decision", Map.of("decision", "GO"), CASE_WORKERS),
                 new Endpoint(HttpMethod.POST, JOINT_ACTION + "/status", Map.of("status", "CANCELLED"), CASE_WORKERS),
                 new Endpoint(HttpMethod.POST, JOINT_ACTION + "/outcomes", Map.of("arrests", 1), CASE_WORKERS),
+                new Endpoint(HttpMethod.GET, "/api/v1/instruments", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/v1/evidence-requests", null, CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, "/api/v1/evidence-requests", Map.of("instrument", "EU_EPOC"), LIAISONS),
+                new Endpoint(HttpMethod.GET, REQUEST, null, CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, REQUEST + "/submit", Map.of(), LIAISONS),
+                new Endpoint(HttpMethod.POST, REQUEST + "/approve", Map.of(), SUPERVISORS),
+                new Endpoint(HttpMethod.POST, REQUEST + "/decision", Map.of("decision", "ACCEPT"), CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, REQUEST + "/information", Map.of("information", "x"), CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, REQUEST + "/progress", Map.of("note", "x"), CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, REQUEST + "/fulfilment", Map.of("items", List.of()), CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, REQUEST + "/withdraw", Map.of("reason", "x"), CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, REQUEST + "/close", Map.of(), CASE_WORKERS),
+                new Endpoint(HttpMethod.POST, REQUEST + "/extension", Map.of("extension", "P30D"), CASE_WORKERS),
                 new Endpoint(HttpMethod.GET, "/api/v1/users", null, ADMINS),
                 new Endpoint(HttpMethod.GET, "/api/v1/users/nobody", null, ADMINS),
                 new Endpoint(HttpMethod.POST, "/api/v1/users", Map.of("username", "x"), ADMINS),

@@ -56,10 +56,10 @@ public record TrackedRequest(EvidenceRequest request, String reference, RequestD
                 proposedDueAt, notes, createdAt, manifestMismatch, version + 1);
     }
 
-    /** This request with the manifest mismatch flag raised. */
+    /** This request with the manifest mismatch flag raised, as part of the change that made this version. */
     public TrackedRequest withManifestMismatch() {
         return new TrackedRequest(request, reference, direction, caseReference, marking, crimeCategories, itemIds,
-                proposedDueAt, historyNotes, createdAt, true, version + 1);
+                proposedDueAt, historyNotes, createdAt, true, version);
     }
 
     /** The message id noted with the last entry of {@code transition}; null if none. */

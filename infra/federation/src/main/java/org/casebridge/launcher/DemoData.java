@@ -35,14 +35,53 @@ final class DemoData {
         this.password = password;
     }
 
+    /**
+     * Registers a webhook at each node's notification-service that posts to the demo mailbox, which verifies each
+     * call with the secret the registration answered. Before the cases, so their events are delivered.
+     */
+    void registerWebhooks(DemoMailbox mailbox) throws IOException, InterruptedException {
+        for (FederationNode node : nodes.values()) {
+            String admin = login(node.agencyCode(), "admin");
+            HttpRequest register = HttpRequest.newBuilder(URI.create(node.notificationServiceUrl() + "/api/v1/webhooks"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of(
+                            "url", mailbox.webhookUrl(node.agencyCode()),
+                            "description", "Demo mailbox: lists every call and checks its signature"))))
+                    .build();
+            HttpResponse<String> response = http.send(register, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("demo webhook at " + node.agencyCode() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            mailbox.expectSecret(node.agencyCode(), json.readTree(response.body()).get("secret").asText());
+        }
+        LOG.info("Demo data: a webhook per notification-service, received by the demo mailbox");
+    }
+
     /** Enters the demo cases of whichever of DE-BKA, NL-NHTC and FR-OFAC run; returns how many cases it opened. */
     int load() throws IOException, InterruptedException {
+        Map<String, String> cases = new HashMap<>();
+        int opened = loadCases(cases);
+        try {
+            int requests = loadEvidenceRequests(cases);
+            LOG.info("Demo data: {} evidence requests between the nodes", requests);
+        } catch (IllegalStateException e) {
+            // the cases are in; a federation without demo requests is still worth starting
+            LOG.warn("Demo evidence requests could not all be entered: {}", e.getMessage());
+        }
+        return opened;
+    }
+
+    private int loadCases(Map<String, String> cases) throws IOException, InterruptedException {
         int opened = 0;
         String lockbit = null;
         if (nodes.containsKey("DE-BKA")) {
             lockbit = openCase("DE-BKA", "LockBit affiliate infrastructure",
                     "Affiliate panel and data-leak site mirrors traced to rented servers; victims in 14 countries.",
                     List.of("RANSOMWARE_EXTORTION", "ILLEGAL_ACCESS"), "HIGH", "AMBER", List.of());
+            cases.put("lockbit", lockbit);
             shareWith("DE-BKA", lockbit, "NL-NHTC", "FR-OFAC");
             update("DE-BKA", lockbit, 1, Map.of("status", "ACTIVE"));
             contribute("NL-NHTC", lockbit, "FINDING",
@@ -50,10 +89,12 @@ final class DemoData {
             String phishing = openCase("DE-BKA", "Phishing-as-a-service kit against savings banks",
                     "Kit sold on a Telegram channel; 3,200 credential sets harvested in October.",
                     List.of("COMPUTER_FRAUD", "MISUSE_OF_DEVICES"), "NORMAL", "GREEN", List.of());
+            cases.put("phishing", phishing);
             shareWith("DE-BKA", phishing, "NL-NHTC");
             String booter = openCase("DE-BKA", "DDoS-for-hire booter service",
                     "Booter front end hosted in France; attacks on regional government portals.",
                     List.of("SYSTEM_INTERFERENCE"), "NORMAL", "AMBER_STRICT", List.of());
+            cases.put("booter", booter);
             shareWith("DE-BKA", booter, "FR-OFAC");
             opened += 3;
         }
@@ -72,6 +113,7 @@ final class DemoData {
             String callCentre = openCase("FR-OFAC", "Investment fraud call centre",
                     "Call centre abroad targets retirees with fake crypto funds; losses above EUR 4 million.",
                     List.of("COMPUTER_FRAUD", "ONLINE_MONEY_LAUNDERING"), "HIGH", "GREEN", List.of());
+            cases.put("callCentre", callCentre);
             shareWith("FR-OFAC", callCentre, "DE-BKA", "NL-NHTC");
             contribute("DE-BKA", callCentre, "NOTE", "Three German victims reported the same fund name.");
             opened++;
@@ -206,6 +248,118 @@ final class DemoData {
         }
     }
 
+    /**
+     * Evidence requests in several states, each step taken by the officer who would take it (a supervisor approves):
+     * one awaiting approval, one just received with an emergency deadline, one accepted and in progress, one
+     * fulfilled with a manifest.
+     */
+    private int loadEvidenceRequests(Map<String, String> cases) throws IOException, InterruptedException {
+        int made = 0;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> lastWeek = Map.of("from", now.minus(Duration.ofDays(7)).toString(), "to", now.toString());
+        if (cases.containsKey("booter") && nodes.containsKey("FR-OFAC")) {
+            // drafted at DE-BKA and waiting for a supervisor
+            String id = draft("DE-BKA", cases.get("booter"), "FR-OFAC", "EU_EIO", "FORENSIC_ANALYSIS", "NORMAL",
+                    "Forensic copy and analysis of the booter front-end server seized by OFAC.",
+                    List.of(Map.of("type", "DOMAIN", "domain", "stresser-panel.example", "timeRange", lastWeek)));
+            callAs("DE-BKA", "liaison", "POST", "/api/v1/evidence-requests/" + id + "/submit", Map.of(), null);
+            made++;
+        }
+        if (cases.containsKey("lockbit") && nodes.containsKey("NL-NHTC")) {
+            // sent and received: NL-NHTC has eight hours to produce
+            String id = draft("DE-BKA", cases.get("lockbit"), "NL-NHTC", "EU_EPOC", "TRAFFIC_DATA", "EMERGENCY",
+                    "A new victim's systems are being encrypted now; connection logs of the affiliate panel are"
+                            + " needed to find the intrusion path.",
+                    List.of(Map.of("type", "IP_ADDRESS", "address", "185.220.101.47", "port", 8443,
+                            "timestamp", now.minus(Duration.ofHours(3)).toString(), "timeRange", lastWeek)));
+            send("DE-BKA", id);
+            made++;
+        }
+        if (cases.containsKey("callCentre") && nodes.containsKey("DE-BKA")) {
+            // FR-OFAC asks DE-BKA; DE-BKA accepted and is working on it
+            String id = draft("FR-OFAC", cases.get("callCentre"), "DE-BKA", "EU_EPOC", "SUBSCRIBER_INFO", "NORMAL",
+                    "The fake fund's payment page is registered with a German provider; subscriber data needed.",
+                    List.of(Map.of("type", "URL", "url", "https://fonds-invest-secure.example/pay", "timeRange",
+                                    lastWeek),
+                            Map.of("type", "EMAIL_ADDRESS", "address", "kontakt@fonds-invest-secure.example",
+                                    "timeRange", lastWeek)));
+            send("FR-OFAC", id);
+            awaitStatus("DE-BKA", id, "RECEIVED");
+            decide("DE-BKA", id);
+            callAs("DE-BKA", "liaison", "POST", "/api/v1/evidence-requests/" + id + "/progress",
+                    Map.of("note", "Production order served on the provider; answer expected this week."), null);
+            made++;
+        }
+        if (cases.containsKey("phishing") && nodes.containsKey("NL-NHTC")) {
+            // DE-BKA asked NL-NHTC; NL-NHTC delivered with a manifest
+            String id = draft("DE-BKA", cases.get("phishing"), "NL-NHTC", "EU_EPOC", "SUBSCRIBER_INFO", "URGENT",
+                    "The Telegram channel's payment wallet was funded from a Dutch exchange account.",
+                    List.of(Map.of("type", "ACCOUNT_HANDLE", "service", "telegram.org", "handle", "@sparkasse_kits",
+                            "timeRange", lastWeek)));
+            send("DE-BKA", id);
+            awaitStatus("NL-NHTC", id, "RECEIVED");
+            decide("NL-NHTC", id);
+            Instant acquired = now.minus(Duration.ofHours(2));
+            callAs("NL-NHTC", "liaison", "POST", "/api/v1/evidence-requests/" + id + "/fulfilment", Map.of(
+                    "complete", true,
+                    "deliveryChannel", "SIENA",
+                    "deliveryReference", "SIENA-NL-2026-0311",
+                    "items", List.of(Map.of(
+                            "description", "Subscriber and payment records of the exchange account",
+                            "mediaType", "application/pdf",
+                            "sizeBytes", 248_113,
+                            "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                            "acquiredAt", acquired.toString(),
+                            "acquisitionMethod", "Production order answered by the exchange's compliance desk",
+                            "custody", List.of(
+                                    Map.of("handledBy", "j.devries@NL-NHTC", "at", acquired.toString(),
+                                            "action", "COLLECTED"),
+                                    Map.of("handledBy", "j.devries@NL-NHTC",
+                                            "at", acquired.plus(Duration.ofMinutes(20)).toString(),
+                                            "action", "PRESERVED", "note", "evidence vault 2"))))), null);
+            made++;
+        }
+        return made;
+    }
+
+    private String draft(String agency, String caseId, String partner, String instrument, String type, String urgency,
+                         String justification, List<Map<String, Object>> items) throws IOException, InterruptedException {
+        JsonNode created = callAs(agency, "liaison", "POST", "/api/v1/evidence-requests", Map.of("caseId", caseId,
+                "requestedAgency", partner, "instrument", instrument, "type", type, "urgency", urgency,
+                "justification", justification, "items", items), null);
+        return created.get("id").asText();
+    }
+
+    /** Submitted by the liaison officer, approved (and so sent) by a supervisor. */
+    private void send(String agency, String id) throws IOException, InterruptedException {
+        callAs(agency, "liaison", "POST", "/api/v1/evidence-requests/" + id + "/submit", Map.of(), null);
+        callAs(agency, "supervisor", "POST", "/api/v1/evidence-requests/" + id + "/approve", Map.of(), null);
+    }
+
+    private void decide(String agency, String id) throws IOException, InterruptedException {
+        callAs(agency, "liaison", "POST", "/api/v1/evidence-requests/" + id + "/decision",
+                Map.of("decision", "ACCEPT"), null);
+    }
+
+    /** The partner holds the request a moment after it was sent. */
+    private void awaitStatus(String agency, String id, String status) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            try {
+                JsonNode request = callAs(agency, "liaison", "GET", "/api/v1/evidence-requests/" + id, null, null);
+                if (status.equals(request.get("status").asText())) {
+                    return;
+                }
+            } catch (IllegalStateException notYetThere) {
+                // not there yet
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("request " + id + " did not reach " + status + " at " + agency);
+            }
+            Thread.sleep(250);
+        }
+    }
+
     private String openCase(String agency, String title, String summary, List<String> categories, String priority,
                             String marking, List<String> namedRecipients) throws IOException, InterruptedException {
         JsonNode created = call(agency, "POST", "/api/v1/cases", Map.of("title", title, "summary", summary,
@@ -250,11 +404,17 @@ final class DemoData {
 
     private JsonNode call(String agency, String method, String path, Object body, String ifMatch)
             throws IOException, InterruptedException {
+        return callAs(agency, "liaison", method, path, body, ifMatch);
+    }
+
+    private JsonNode callAs(String agency, String user, String method, String path, Object body, String ifMatch)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(nodes.get(agency).caseServiceUrl() + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token(agency))
+                .header("Authorization", "Bearer " + token(agency, user))
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -266,21 +426,26 @@ final class DemoData {
         return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
     }
 
-    private String token(String agency) throws IOException, InterruptedException {
-        String token = tokens.get(agency);
+    private String token(String agency, String user) throws IOException, InterruptedException {
+        String token = tokens.get(agency + "/" + user);
         if (token == null) {
-            HttpRequest login = HttpRequest.newBuilder(URI.create(nodes.get(agency).caseServiceUrl() + "/login"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
-                            Map.of("username", "liaison", "password", password))))
-                    .build();
-            HttpResponse<String> response = http.send(login, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("demo login at " + agency + " failed: " + response.statusCode());
-            }
-            token = json.readTree(response.body()).get("access_token").asText();
-            tokens.put(agency, token);
+            token = login(agency, user);
+            tokens.put(agency + "/" + user, token);
         }
         return token;
+    }
+
+    private String login(String agency, String username) throws IOException, InterruptedException {
+        HttpRequest login = HttpRequest.newBuilder(URI.create(nodes.get(agency).caseServiceUrl() + "/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
+                        Map.of("username", username, "password", password))))
+                .build();
+        HttpResponse<String> response = http.send(login, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("demo login of " + username + " at " + agency + " failed: "
+                    + response.statusCode());
+        }
+        return json.readTree(response.body()).get("access_token").asText();
     }
 }

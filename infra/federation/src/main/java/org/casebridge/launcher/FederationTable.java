@@ -28,6 +28,11 @@ final class FederationTable {
                 .append("Sign in:  curl -s -XPOST ").append(federation.nodes().get(0).caseServiceUrl())
                 .append("/login -H 'Content-Type: application/json' -d '{\"username\":\"liaison\",\"password\":\"")
                 .append(demoPassword).append("\"}'").append(System.lineSeparator())
+                .append("Notifications: ").append(federation.nodes().get(0).notificationServiceUrl())
+                .append("/api/v1/notifications with the same token (docs/notifications.md)")
+                .append(System.lineSeparator())
+                .append("Demo mailbox (e-mails the notification-services sent): ").append(federation.mailboxUrl())
+                .append(System.lineSeparator())
                 .append(System.lineSeparator()).append("Logs:").append(System.lineSeparator());
         for (Map.Entry<String, java.nio.file.Path> log : federation.logFiles().entrySet()) {
             out.append(String.format("  %-32s %s%n", log.getKey(), log.getValue()));

@@ -35,6 +35,9 @@ public final class LocalFederation implements AutoCloseable {
     private final FederationSettings settings;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private LocalInfrastructure infrastructure;
+    private DemoMailbox mailbox;
+    /** Lets each notification-service read its case-service's user directory; new at every start. */
+    private final String serviceToken = newServiceToken();
     private List<FederationNode> nodes = List.of();
     private Duration infrastructureStartTime = Duration.ZERO;
     private Duration startTime = Duration.ZERO;
@@ -77,6 +80,9 @@ public final class LocalFederation implements AutoCloseable {
         ProvisioningReport report = DemoFederation.provision(infrastructure.kafka(), directory);
         LOG.info("Kafka provisioned for {} agencies: {}", directory.agencies().size(), report);
 
+        mailbox = DemoMailbox.start(settings.mailboxPort());
+        LOG.info("Demo mailbox at {} (SMTP on port {})", mailbox.url(), mailbox.smtpPort());
+
         Files.createDirectories(settings.workDirectory());
         for (FederationNode node : nodes) {
             processes.add(startService(node, "case-service", node.casePort(), settings.caseServiceJar()));
@@ -89,7 +95,9 @@ public final class LocalFederation implements AutoCloseable {
         }
         startTime = Duration.between(started, Instant.now());
         if (settings.demoPassword() != null) {
-            new DemoData(nodes, settings.demoPassword()).load();
+            DemoData demo = new DemoData(nodes, settings.demoPassword());
+            demo.registerWebhooks(mailbox);
+            demo.load();
         }
     }
 
@@ -111,6 +119,13 @@ public final class LocalFederation implements AutoCloseable {
         config.put("micronaut.server.port", Integer.toString(port));
         config.put("casebridge.case-service.url", node.caseServiceUrl());
         config.put("casebridge.notification-service.url", node.notificationServiceUrl());
+        config.put("casebridge.security.service-token", serviceToken);
+        if (service.equals("notification-service")) {
+            config.put("javamail.properties.mail.smtp.host", "127.0.0.1");
+            config.put("javamail.properties.mail.smtp.port", Integer.toString(mailbox.smtpPort()));
+            config.put("casebridge.notifications.email.from",
+                    "casebridge@" + node.agencyCode().toLowerCase(java.util.Locale.ROOT) + ".casebridge.test");
+        }
         if (settings.demoPassword() != null) {
             config.put("casebridge.demo.password", settings.demoPassword());
         }
@@ -127,6 +142,12 @@ public final class LocalFederation implements AutoCloseable {
                 nodeDirectory.resolve(service + ".log"), port, jvmOptions);
         LOG.info("Started {} on port {} (log {})", name, port, process.logFile());
         return process;
+    }
+
+    private static String newServiceToken() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static void writeProperties(Path file, Map<String, String> values) throws IOException {
@@ -165,6 +186,11 @@ public final class LocalFederation implements AutoCloseable {
         return infrastructureStartTime;
     }
 
+    /** The page listing the mails the notification-services sent. */
+    public String mailboxUrl() {
+        return mailbox == null ? null : mailbox.url();
+    }
+
     /** Where each service writes its log. */
     public Map<String, Path> logFiles() {
         Map<String, Path> logs = new LinkedHashMap<>();
@@ -184,6 +210,10 @@ public final class LocalFederation implements AutoCloseable {
                 .toList();
         stopping.forEach(CompletableFuture::join);
         processes.clear();
+        if (mailbox != null) {
+            mailbox.close();
+            mailbox = null;
+        }
         if (infrastructure != null) {
             try {
                 infrastructure.close();

@@ -26,6 +26,10 @@ public final class LocalFederationCommand implements Callable<Integer> {
             description = "Port of the first notification-service (default: ${DEFAULT-VALUE}).")
     int notificationPort = 8091;
 
+    @Option(names = "--mailbox-port",
+            description = "Port of the demo mailbox page (default: ${DEFAULT-VALUE}).")
+    int mailboxPort = FederationSettings.DEFAULT_MAILBOX_PORT;
+
     @Option(names = "--project-dir", description = "The CaseBridge checkout (default: the current directory).")
     Path projectDirectory = Path.of(".");
 
@@ -47,7 +51,8 @@ public final class LocalFederationCommand implements Callable<Integer> {
         FederationSettings settings = FederationSettings.defaults(projectDirectory.toAbsolutePath().normalize())
                 .withAgencies(agencies)
                 .withPorts(casePort, notificationPort)
-                .withDemoPassword(demoPassword);
+                .withDemoPassword(demoPassword)
+                .withMailboxPort(mailboxPort);
         out.println("Starting a local CaseBridge federation of " + String.join(", ", settings.agencies()) + " ...");
         LocalFederation federation = LocalFederation.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,0 +1,97 @@
+package org.casebridge.notifications.events.messaging;
+
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Requires;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.casebridge.events.v1.DomainEvent;
+import org.casebridge.notifications.events.app.EventOutcome;
+import org.casebridge.notifications.events.app.EventProcessor;
+import org.casebridge.notifications.inapp.app.NotificationStream;
+import org.casebridge.notifications.rules.domain.EventFacts;
+import org.casebridge.notifications.users.app.UserDirectorySync;
+import org.casebridge.schema.codec.DomainEventCodec;
+import org.casebridge.schema.codec.MessageRejectedException;
+import org.casebridge.support.agency.AgencyConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes the node's domain events, a poll at a time. Each event is handled in its own transaction; offsets are
+ * committed only after the whole poll was handled, so events that arrive while the service is down, or whose
+ * handling failed, are read again and nothing is lost. Reading one twice is harmless: handled event ids are
+ * recorded. Records that can never become notifications go to the dead-letter topic and the consumer carries on;
+ * a failure of the service's own database retries the poll with backoff instead.
+ */
+@KafkaListener(groupId = "${casebridge.notifications.consumer-group}",
+        clientId = "${casebridge.agency.code}-notification-service",
+        offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC,
+        batch = true,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 20,
+                retryDelay = "500ms"))
+@Requires(property = "casebridge.notifications.consumer.enabled", notEquals = "false")
+public class EventListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventListener.class);
+
+    private final DomainEventCodec codec = DomainEventCodec.create();
+    private final EventProcessor processor;
+    private final UserDirectorySync directory;
+    private final NotificationStream stream;
+    private final DeadLetters deadLetters;
+    private final String agencyCode;
+
+    EventListener(EventProcessor processor, UserDirectorySync directory, NotificationStream stream,
+                  DeadLetters deadLetters, AgencyConfiguration agency) {
+        this.processor = processor;
+        this.directory = directory;
+        this.stream = stream;
+        this.deadLetters = deadLetters;
+        this.agencyCode = agency.getCode();
+    }
+
+    @Topic("${casebridge.notifications.events-topic}")
+    void receive(List<ConsumerRecord<String, byte[]>> records) {
+        directory.ensureLoaded();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventFacts event = readable(record);
+            if (event == null) {
+                continue;
+            }
+            EventOutcome outcome = processor.process(event);
+            // Only after the commit: a stream never shows a notification that could still roll back.
+            outcome.notifications().forEach(stream::publish);
+            if (outcome.duplicate()) {
+                LOG.debug("Event {} was handled before; skipped", event.eventId());
+            }
+        }
+    }
+
+    /** The event, or null after dead-lettering a record that can never be handled. */
+    private EventFacts readable(ConsumerRecord<String, byte[]> record) {
+        DomainEvent event;
+        try {
+            event = codec.decode(record.value());
+        } catch (MessageRejectedException e) {
+            deadLetters.send(record, e.receiptCode().name(), e.getMessage());
+            return null;
+        }
+        if (!agencyCode.equals(event.getAgency())) {
+            deadLetters.send(record, "WRONG_RECIPIENT", "event of agency " + event.getAgency() + " on the topic of "
+                    + agencyCode);
+            return null;
+        }
+        try {
+            return EventMapper.toFacts(event);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            deadLetters.send(record, "VALIDATION_FAILED", "event " + event.getEventId() + ": " + e.getMessage());
+            return null;
+        }
+    }
+}

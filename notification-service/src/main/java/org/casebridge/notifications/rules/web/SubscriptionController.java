@@ -1,0 +1,124 @@
+package org.casebridge.notifications.rules.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.casebridge.notifications.rules.domain.EmailMode;
+import org.casebridge.notifications.rules.domain.NotificationRules;
+import org.casebridge.notifications.rules.domain.NotificationTypes;
+import org.casebridge.notifications.rules.domain.UserPreferences;
+import org.casebridge.notifications.rules.persistence.PreferenceStore;
+import org.casebridge.support.problem.ProblemException;
+
+/**
+ * The signed-in user's subscriptions: add or mute notification types over the role defaults, follow or unfollow
+ * cases, requests and joint actions, and choose how e-mail arrives.
+ */
+@Controller("/api/v1/subscriptions")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SubscriptionController {
+
+    private final PreferenceStore preferences;
+    private final Clock clock;
+
+    public SubscriptionController(PreferenceStore preferences, Clock clock) {
+        this.preferences = preferences;
+        this.clock = clock;
+    }
+
+    @Get
+    public SubscriptionView get(Authentication user) {
+        return view(user);
+    }
+
+    @Put("/event-types/{type}")
+    public SubscriptionView setType(Authentication user, @PathVariable String type,
+                                    @Body @Nullable SubscriptionRequests.TypeChoice body) {
+        if (!NotificationTypes.isSubscribable(type)) {
+            throw ProblemException.invalidField("type", "unknown notification type; one of "
+                    + NotificationTypes.SUBSCRIBABLE);
+        }
+        String choice = body == null || body.choice() == null ? null : body.choice().toUpperCase(Locale.ROOT);
+        Boolean enabled = switch (choice == null ? "" : choice) {
+            case "ADD" -> Boolean.TRUE;
+            case "MUTE" -> Boolean.FALSE;
+            case "DEFAULT" -> null;
+            default -> throw ProblemException.invalidField("choice", "must be ADD, MUTE or DEFAULT");
+        };
+        preferences.setEventType(user.getName(), type, enabled);
+        return view(user);
+    }
+
+    @Put("/follows/{subjectId}")
+    public SubscriptionView follow(Authentication user, @PathVariable String subjectId,
+                                   @Body @Nullable SubscriptionRequests.FollowRequest body) {
+        String reference = body == null ? null : body.caseReference();
+        if (reference != null && (reference.isBlank() || reference.length() > 64)) {
+            throw ProblemException.invalidField("caseReference", "must be 1 to 64 characters");
+        }
+        preferences.setFollow(user.getName(), uuid(subjectId), true, true, reference, clock.instant());
+        return view(user);
+    }
+
+    /** Unfollows, and keeps it so: acting on the subject later does not follow it again. */
+    @Delete("/follows/{subjectId}")
+    public SubscriptionView unfollow(Authentication user, @PathVariable String subjectId) {
+        preferences.setFollow(user.getName(), uuid(subjectId), false, true, null, clock.instant());
+        return view(user);
+    }
+
+    @Put("/email")
+    public SubscriptionView email(Authentication user, @Body @Nullable SubscriptionRequests.EmailChoice body) {
+        EmailMode mode;
+        try {
+            mode = EmailMode.valueOf(body == null || body.mode() == null ? "" : body.mode().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("mode", "must be IMMEDIATE, DIGEST or OFF");
+        }
+        preferences.setEmailMode(user.getName(), mode);
+        return view(user);
+    }
+
+    private SubscriptionView view(Authentication user) {
+        UserPreferences prefs = preferences.of(user.getName());
+        Set<String> roles = new HashSet<>(user.getRoles());
+        List<SubscriptionView.TypeSetting> types = NotificationTypes.SUBSCRIBABLE.stream().map(type -> {
+            boolean roleDefault = NotificationRules.isRoleDefault(roles, type);
+            Boolean choice = prefs.eventTypes().get(type);
+            boolean active = choice == null ? roleDefault : choice;
+            return new SubscriptionView.TypeSetting(type, roleDefault,
+                    choice == null ? null : choice ? "ADDED" : "MUTED", active);
+        }).toList();
+        List<SubscriptionView.FollowView> follows = preferences.follows(user.getName()).stream()
+                .map(f -> new SubscriptionView.FollowView(f.subjectId(), f.caseReference(), f.source(), f.since()))
+                .toList();
+        return new SubscriptionView(prefs.emailMode().name(), types, follows);
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "VALIDATION_FAILED",
+                    "subjectId: must be a UUID", List.of(new org.casebridge.support.problem.ProblemDetail.FieldError(
+                            "subjectId", "must be a UUID")));
+        }
+    }
+}
