@@ -98,6 +98,7 @@ public class ConsoleModel implements ViewModelProcessor<Map<String, Object>> {
                 "roles", List.copyOf(roles),
                 "worksCases", roles.contains("LIAISON") || roles.contains("SUPERVISOR"),
                 "supervisor", roles.contains("SUPERVISOR"),
+                "analyst", roles.contains("ANALYST") || roles.contains("ADMIN"),
                 "admin", roles.contains("ADMIN"));
     }
 }

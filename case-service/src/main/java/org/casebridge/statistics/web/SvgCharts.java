@@ -37,11 +37,11 @@ public final class SvgCharts {
     }
 
     /** Horizontal bars, one per label, longest to scale. */
-    public static String bars(String title, List<Bar> bars) {
+    public static String bars(String title, String labelledBy, List<Bar> bars) {
         double max = bars.stream().map(Bar::value).filter(v -> v != null).mapToDouble(Number::doubleValue)
                 .max().orElse(0);
         int height = Math.max(1, bars.size()) * ROW + 10;
-        StringBuilder svg = open(title, height, bars.isEmpty() ? "no data" : bars.size() + " bars");
+        StringBuilder svg = open(title, labelledBy, height, bars.isEmpty() ? "no data" : bars.size() + " bars");
         int y = 5;
         for (Bar bar : bars) {
             svg.append(label(bar.label(), y));
@@ -65,12 +65,12 @@ public final class SvgCharts {
     }
 
     /** Vertical columns over periods, for a time series. */
-    public static String series(String title, List<Bar> periods) {
+    public static String series(String title, String labelledBy, List<Bar> periods) {
         int height = 220;
         int bottom = height - 40;
         double max = periods.stream().map(Bar::value).filter(v -> v != null).mapToDouble(Number::doubleValue)
                 .max().orElse(0);
-        StringBuilder svg = open(title, height, periods.isEmpty() ? "no data" : periods.size() + " periods");
+        StringBuilder svg = open(title, labelledBy, height, periods.isEmpty() ? "no data" : periods.size() + " periods");
         svg.append(String.format(Locale.ROOT, "<line class=\"chart-axis\" x1=\"40\" y1=\"%d\" x2=\"%d\" y2=\"%d\""
                 + " stroke=\"#555\"/>", bottom, WIDTH - 10, bottom));
         svg.append(String.format(Locale.ROOT, "<text class=\"chart-value\" x=\"36\" y=\"20\" text-anchor=\"end\""
@@ -102,13 +102,13 @@ public final class SvgCharts {
     }
 
     /** Horizontal stacked bars with a legend, e.g. on time / late / pending per instrument. */
-    public static String stacked(String title, List<String> partNames, List<Stack> stacks) {
+    public static String stacked(String title, String labelledBy, List<String> partNames, List<Stack> stacks) {
         String[] classes = {"chart-good", "chart-bad", "chart-neutral", "chart-bar"};
         String[] fills = {"#2e8540", "#c0392b", "#9aa5b1", "#2f6fb0"};
         double max = stacks.stream().mapToDouble(stack -> stack.parts().stream().filter(v -> v != null)
                 .mapToDouble(Number::doubleValue).sum()).max().orElse(0);
         int height = (Math.max(1, stacks.size()) + 1) * ROW + 10;
-        StringBuilder svg = open(title, height, String.join(", ", partNames));
+        StringBuilder svg = open(title, labelledBy, height, String.join(", ", partNames));
         int x = LABEL_WIDTH;
         for (int p = 0; p < partNames.size(); p++) {
             svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%d\" y=\"8\" width=\"12\" height=\"12\""
@@ -145,10 +145,13 @@ public final class SvgCharts {
         return svg.append("</svg>").toString();
     }
 
-    private static StringBuilder open(String title, int height, String description) {
+    /** The opening tag; {@code labelledBy} names the id of a visible heading that labels the chart, or is null. */
+    private static StringBuilder open(String title, String labelledBy, int height, String description) {
+        String label = labelledBy == null ? "" : " aria-labelledby=\"" + escape(labelledBy) + "\"";
         return new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\""
-                        + " class=\"chart\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\">"
-                        + "<title>%s</title><desc>%s</desc>", WIDTH, height, escape(title), escape(description)));
+                        + " class=\"chart\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\"%s>"
+                        + "<title>%s</title><desc>%s</desc>", WIDTH, height, label, escape(title),
+                escape(description)));
     }
 
     private static String label(String text, int y) {

@@ -21,7 +21,7 @@ class SvgChartsTest {
 
     @Test
     void barsAreWellFormedSvgScaledToTheLargestValueWithoutInlineStyleOrScript() throws Exception {
-        String svg = SvgCharts.bars("Cases by partner <all>", List.of(new SvgCharts.Bar("NL-NHTC", 10),
+        String svg = SvgCharts.bars("Cases by partner <all>", "h-1", List.of(new SvgCharts.Bar("NL-NHTC", 10),
                 new SvgCharts.Bar("FR-OFAC", 5), new SvgCharts.Bar("A&B \"x\"", null)));
         Document document = parse(svg);
         assertThat(document.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("Cases by partner <all>");
@@ -36,10 +36,10 @@ class SvgChartsTest {
 
     @Test
     void seriesAndStacksAreWellFormed() throws Exception {
-        Document series = parse(SvgCharts.series("Requests per month", List.of(new SvgCharts.Bar("2026-01", 0),
+        Document series = parse(SvgCharts.series("Requests per month", null, List.of(new SvgCharts.Bar("2026-01", 0),
                 new SvgCharts.Bar("2026-02", 7), new SvgCharts.Bar("2026-03", null))));
         assertThat(series.getElementsByTagName("rect").getLength()).isEqualTo(3);
-        Document stacked = parse(SvgCharts.stacked("Deadlines", List.of("on time", "late", "pending"),
+        Document stacked = parse(SvgCharts.stacked("Deadlines", "h-2", List.of("on time", "late", "pending"),
                 List.of(new SvgCharts.Stack("EU_EPOC", Arrays.asList(8, 2, 1)),
                         new SvgCharts.Stack("MLAT", Arrays.asList(null, 3, 0)))));
         // Three legend keys, three parts of the first bar, one visible part of the second.
