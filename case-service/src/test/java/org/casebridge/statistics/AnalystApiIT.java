@@ -175,7 +175,8 @@ class AnalystApiIT {
     void aLiaisonOfficerMayNeitherExportNorReadStatistics() {
         String liaison = node.liaison();
         for (String path : List.of("/api/v1/statistics/cases", "/api/v1/exports/cases",
-                "/api/v1/statistics/requests?format=csv")) {
+                "/api/v1/statistics/requests?format=csv", "/api/v1/export-jobs", "/statistics",
+                "/statistics/export-jobs")) {
             HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
                     () -> get(path, liaison));
             assertThat(e.getStatus().getCode()).as(path).isEqualTo(403);
