@@ -35,6 +35,7 @@ class ConsolePagesBrowserIT {
     private TestNode node;
     private ConsoleBrowser browser;
     private String caseId;
+    private String requestId;
 
     @BeforeAll
     void start() {
@@ -48,6 +49,13 @@ class ConsolePagesBrowserIT {
         caseId = (String) created.get("id");
         node.http().exchange(HttpRequest.POST("/api/v1/cases/" + caseId + "/shares", Map.of("agency", "NL-NHTC"))
                 .bearerAuth(token));
+        Map<?, ?> request = node.http().retrieve(HttpRequest.POST("/api/v1/evidence-requests", Map.of(
+                "caseId", caseId, "requestedAgency", "NL-NHTC", "instrument", "EU_EPOC", "type", "SUBSCRIBER_INFO",
+                "urgency", "URGENT", "justification", "The kit's payment wallet was funded from a Dutch exchange.",
+                "items", List.of(Map.of("type", "DOMAIN", "domain", "sparkasse-kits.example", "timeRange",
+                        Map.of("from", "2026-10-01T00:00:00Z", "to", "2026-10-31T00:00:00Z"))))).bearerAuth(token),
+                Map.class);
+        requestId = (String) request.get("id");
         browser = ConsoleBrowser.start("ConsolePagesBrowserIT");
     }
 
@@ -88,7 +96,9 @@ class ConsolePagesBrowserIT {
     void everyPageInEveryLanguageIsCleanAndAccessible() {
         List<String> pages = List.of("/", "/cases", "/cases?q=phishing&status=OPEN", "/cases/new",
                 "/cases/" + caseId, "/cases/" + caseId + "/edit", "/admin/users", "/admin/users/chief",
-                "/admin/partners", "/admin/partners?q=NL", "/forbidden", "/cases/" + UUID.randomUUID());
+                "/admin/partners", "/admin/partners?q=NL", "/forbidden", "/cases/" + UUID.randomUUID(),
+                "/requests", "/requests?direction=OUTBOUND", "/requests/new?caseId=" + caseId,
+                "/requests/" + requestId);
         List<String> problems = new ArrayList<>();
         for (String language : List.of("en", "de", "fr")) {
             browser.open(node.url() + "/");

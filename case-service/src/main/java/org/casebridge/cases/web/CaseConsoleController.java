@@ -48,6 +48,9 @@ import org.casebridge.directory.HandlingMarking;
 import org.casebridge.directory.PartnerAgency;
 import org.casebridge.directory.PartnerDirectory;
 import org.casebridge.exchange.domain.Delivery;
+import org.casebridge.requests.app.EvidenceRequestService;
+import org.casebridge.requests.domain.RequestDirection;
+import org.casebridge.requests.persistence.RequestQuery;
 import org.casebridge.support.agency.AgencyConfiguration;
 import org.casebridge.support.problem.ProblemDetail;
 import org.casebridge.support.problem.ProblemException;
@@ -69,9 +72,12 @@ public class CaseConsoleController {
     private final PartnerDirectory directory;
     private final AgencyConfiguration agency;
     private final AuditLogReader auditLog;
+    private final EvidenceRequestService requests;
 
     public CaseConsoleController(CaseService service, CrimeTaxonomy taxonomy, PartnerDirectory directory,
-                                 AgencyConfiguration agency, AuditLogReader auditLog) {
+                                 AgencyConfiguration agency, AuditLogReader auditLog,
+                                 EvidenceRequestService requests) {
+        this.requests = requests;
         this.service = service;
         this.taxonomy = taxonomy;
         this.directory = directory;
@@ -283,6 +289,10 @@ public class CaseConsoleController {
         model.put("sharePartners", directory.agencies().stream()
                 .filter(p -> !p.code().equals(agency.getCode()) && !shared.contains(p.code())).toList());
         model.put("timeline", timeline(id));
+        model.put("linkedRequests", java.util.stream.Stream.of(RequestDirection.OUTBOUND, RequestDirection.INBOUND)
+                .flatMap(direction -> requests.list(new RequestQuery(direction, null, null, null, null, null, 0, 200))
+                        .requests().stream())
+                .filter(t -> t.request().caseId().equals(id)).toList());
         model.put("contributionKinds", ContributionKind.values());
         model.put("errors", Map.of());
         return model;

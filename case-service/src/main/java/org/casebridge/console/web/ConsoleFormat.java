@@ -81,6 +81,25 @@ public final class ConsoleFormat {
                 : message("deadline.left", amount);
     }
 
+    /** An ISO 8601 period or duration ({@code P10D}, {@code PT8H}) in words: {@code 10 d}, {@code 8 h}. */
+    public String period(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "";
+        }
+        try {
+            if (iso.startsWith("PT")) {
+                return amount(Duration.parse(iso));
+            }
+            java.time.Period period = java.time.Period.parse(iso);
+            if (period.getMonths() == 0 && period.getYears() == 0) {
+                return message("duration.days", period.getDays());
+            }
+            return iso;
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
     private String amount(Duration span) {
         long days = span.toDays();
         long hours = span.toHoursPart();
@@ -95,6 +114,7 @@ public final class ConsoleFormat {
     }
 
     private String message(String key, Object value) {
-        return messages.getMessage(key, MessageSource.MessageContext.of(locale), key).replace("{0}", String.valueOf(value));
+        // The message source fills {0} from the context's variables (a variable it lacks reads as its name).
+        return messages.getMessage(key, MessageSource.MessageContext.of(locale, java.util.Map.of("0", value)), key);
     }
 }

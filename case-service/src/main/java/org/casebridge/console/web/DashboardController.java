@@ -14,8 +14,11 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.casebridge.cases.app.CaseService;
 import org.casebridge.cases.persistence.CaseQuery;
+import org.casebridge.requests.domain.RequestDirection;
+import org.casebridge.requests.web.RequestConsoleController;
 
 /** The console's start page: what needs the user's attention now. */
 @Controller
@@ -24,10 +27,19 @@ import org.casebridge.cases.persistence.CaseQuery;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DashboardController {
 
-    private final CaseService cases;
+    /** Inbound requests that still need this agency's work. */
+    private static final Set<String> OPEN_INBOUND = Set.of("RECEIVED", "ACCEPTED", "INFORMATION_NEEDED",
+            "IN_PROGRESS", "PARTIALLY_FULFILLED");
+    /** Outbound requests waiting for a supervisor or for the partner's answer. */
+    private static final Set<String> AWAITING = Set.of("DRAFT", "AWAITING_APPROVAL", "SENT", "RECEIVED",
+            "INFORMATION_NEEDED", "ACCEPTED", "IN_PROGRESS", "PARTIALLY_FULFILLED");
 
-    public DashboardController(CaseService cases) {
+    private final CaseService cases;
+    private final RequestConsoleController requests;
+
+    public DashboardController(CaseService cases, RequestConsoleController requests) {
         this.cases = cases;
+        this.requests = requests;
     }
 
     @Get
@@ -38,6 +50,12 @@ public class DashboardController {
         model.put("recentCases", worksCases
                 ? cases.list(new CaseQuery(null, null, null, null, null, CaseQuery.CaseSort.UPDATED_DESC, 0, 8)).cases()
                 : List.of());
+        if (worksCases) {
+            model.put("inbound", requests.summaries(RequestDirection.INBOUND, null, 200).stream()
+                    .filter(r -> OPEN_INBOUND.contains(r.status())).limit(10).toList());
+            model.put("outbound", requests.summaries(RequestDirection.OUTBOUND, null, 200).stream()
+                    .filter(r -> AWAITING.contains(r.status())).limit(10).toList());
+        }
         return model;
     }
 
