@@ -48,7 +48,8 @@ class AnalystApiIT {
     @BeforeAll
     void start() throws Exception {
         node = TestNode.start(SeededDataset.SELF, SharedInfrastructure.freshDatabase(SeededDataset.SELF),
-                Map.of("casebridge.statistics.small-count-threshold", 3, "casebridge.exports.link-lifetime", "20s"));
+                Map.of("casebridge.statistics.small-count-threshold", 3, "casebridge.exports.link-lifetime", "20s",
+                        "casebridge.exports.cleanup-interval", "2s"));
         SeededDataset.insert(node.dataSource());
         analyst = node.token("analyst", Role.ANALYST);
     }
@@ -266,6 +267,8 @@ class AnalystApiIT {
             }
         });
         assertThat(job(location, analyst).get("download")).isNull();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> job(location, analyst).get("status").asText(), "EXPIRED"::equals);
     }
 
     @Test

@@ -175,7 +175,8 @@ public class ExportJobService {
     }
 
     /** Deletes the files of jobs whose link lapsed. */
-    @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+    @Scheduled(fixedDelay = "${casebridge.exports.cleanup-interval:1m}",
+            initialDelay = "${casebridge.exports.cleanup-interval:1m}")
     public void expire() {
         List<UUID> expired = transactions.executeWrite(status -> store.expire(clock.instant()));
         expired.forEach(this::deleteFiles);
