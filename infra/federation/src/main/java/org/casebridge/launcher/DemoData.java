@@ -63,18 +63,6 @@ final class DemoData {
     /** Enters the demo cases of whichever of DE-BKA, NL-NHTC and FR-OFAC run; returns how many cases it opened. */
     int load() throws IOException, InterruptedException {
         Map<String, String> cases = new HashMap<>();
-        int opened = loadCases(cases);
-        try {
-            int requests = loadEvidenceRequests(cases);
-            LOG.info("Demo data: {} evidence requests between the nodes", requests);
-        } catch (IllegalStateException e) {
-            // the cases are in; a federation without demo requests is still worth starting
-            LOG.warn("Demo evidence requests could not all be entered: {}", e.getMessage());
-        }
-        return opened;
-    }
-
-    private int loadCases(Map<String, String> cases) throws IOException, InterruptedException {
         int opened = 0;
         String lockbit = null;
         if (nodes.containsKey("DE-BKA")) {
@@ -123,32 +111,12 @@ final class DemoData {
         if (nodes.keySet().containsAll(List.of("DE-BKA", "NL-NHTC", "FR-OFAC"))) {
             jointActions(lockbit);
         }
-        return opened;
-    }
-
-    /** More cases across categories and partners, so the analysts' statistics page has something to show. */
-    private int loadMoreCasesForStatistics() throws IOException, InterruptedException {
-        int opened = 0;
-        if (nodes.containsKey("DE-BKA")) {
-            String[][] cases = {
-                    {"Business e-mail compromise of a machine builder", "COMPUTER_FRAUD", "HIGH", "AMBER", "NL-NHTC"},
-                    {"Ransomware attack on a municipal utility", "RANSOMWARE_EXTORTION", "CRITICAL", "AMBER", "FR-OFAC"},
-                    {"Credential stuffing against an online shop", "ILLEGAL_ACCESS", "NORMAL", "GREEN", "NL-NHTC"},
-                    {"Money mule network for fraud proceeds", "ONLINE_MONEY_LAUNDERING", "HIGH", "AMBER", "FR-OFAC"},
-                    {"Dark-web vendor of stolen card data", "COMPUTER_FRAUD", "NORMAL", "GREEN", "NL-NHTC"}};
-            for (String[] c : cases) {
-                String id = openCase("DE-BKA", c[0], "Opened for the demo; figures appear in the statistics page.",
-                        List.of(c[1]), c[2], c[3], List.of());
-                shareWith("DE-BKA", id, c[4]);
-                opened++;
-            }
-        }
-        if (nodes.containsKey("NL-NHTC")) {
-            String id = openCase("NL-NHTC", "Romance fraud ring using cloned dating profiles",
-                    "Opened for the demo; figures appear in the statistics page.", List.of("COMPUTER_FRAUD"),
-                    "NORMAL", "GREEN", List.of());
-            shareWith("NL-NHTC", id, "DE-BKA");
-            opened++;
+        try {
+            int requests = loadEvidenceRequests(cases);
+            LOG.info("Demo data: {} evidence requests between the nodes", requests);
+        } catch (IllegalStateException e) {
+            // the cases are in; a federation without demo requests is still worth starting
+            LOG.warn("Demo evidence requests could not all be entered: {}", e.getMessage());
         }
         return opened;
     }
@@ -358,6 +326,33 @@ final class DemoData {
             }
             Thread.sleep(250);
         }
+    }
+
+    /** More cases across categories and partners, so the analysts' statistics page has something to show. */
+    private int loadMoreCasesForStatistics() throws IOException, InterruptedException {
+        int opened = 0;
+        if (nodes.containsKey("DE-BKA")) {
+            String[][] cases = {
+                    {"Business e-mail compromise of a machine builder", "COMPUTER_FRAUD", "HIGH", "AMBER", "NL-NHTC"},
+                    {"Ransomware attack on a municipal utility", "RANSOMWARE_EXTORTION", "CRITICAL", "AMBER", "FR-OFAC"},
+                    {"Credential stuffing against an online shop", "ILLEGAL_ACCESS", "NORMAL", "GREEN", "NL-NHTC"},
+                    {"Money mule network for fraud proceeds", "ONLINE_MONEY_LAUNDERING", "HIGH", "AMBER", "FR-OFAC"},
+                    {"Dark-web vendor of stolen card data", "COMPUTER_FRAUD", "NORMAL", "GREEN", "NL-NHTC"}};
+            for (String[] c : cases) {
+                String id = openCase("DE-BKA", c[0], "Opened for the demo; figures appear in the statistics page.",
+                        List.of(c[1]), c[2], c[3], List.of());
+                shareWith("DE-BKA", id, c[4]);
+                opened++;
+            }
+        }
+        if (nodes.containsKey("NL-NHTC")) {
+            String id = openCase("NL-NHTC", "Romance fraud ring using cloned dating profiles",
+                    "Opened for the demo; figures appear in the statistics page.", List.of("COMPUTER_FRAUD"),
+                    "NORMAL", "GREEN", List.of());
+            shareWith("NL-NHTC", id, "DE-BKA");
+            opened++;
+        }
+        return opened;
     }
 
     private String openCase(String agency, String title, String summary, List<String> categories, String priority,
