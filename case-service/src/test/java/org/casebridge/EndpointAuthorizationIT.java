@@ -33,6 +33,8 @@ class EndpointAuthorizationIT {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> CASE_WORKERS = EnumSet.of(Role.LIAISON, Role.SUPERVISOR);
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> ANALYSTS = EnumSet.of(Role.ANALYST, Role.ADMIN);
+    private static final String EXPORT_JOB = "/api/v1/export-jobs/0b6b1f38-51b4-4d8e-9a39-1f3f0c9a7e21";
     private static final String REQUEST = "/api/v1/evidence-requests/0b7d3c5e-1f2a-4e6b-8c9d-0a1b2c3d4e5f";
     private static final Set<Role> LIAISONS = EnumSet.of(Role.LIAISON);
     private static final Set<Role> SUPERVISORS = EnumSet.of(Role.SUPERVISOR);
@@ -94,7 +96,20 @@ class EndpointAuthorizationIT {
                 new Endpoint(HttpMethod.POST, "/api/v1/users/nobody/password", Map.of("password", "x"), ADMINS),
                 new Endpoint(HttpMethod.POST, "/api/v1/users/nobody/unlock", Map.of(), ADMINS),
                 new Endpoint(HttpMethod.GET, "/api/v1/audit", null, ADMINS),
-                new Endpoint(HttpMethod.GET, "/api/v1/audit/verify", null, ADMINS));
+                new Endpoint(HttpMethod.GET, "/api/v1/audit/verify", null, ADMINS),
+                new Endpoint(HttpMethod.GET, "/api/v1/statistics", null, ANALYSTS),
+                new Endpoint(HttpMethod.GET, "/api/v1/statistics/cases?by=period", null, ANALYSTS),
+                new Endpoint(HttpMethod.GET, "/api/v1/statistics/requests?format=csv", null, ANALYSTS),
+                new Endpoint(HttpMethod.GET, "/api/v1/statistics/request-turnaround", null, ANALYSTS),
+                new Endpoint(HttpMethod.GET, "/api/v1/statistics/joint-action-outcomes", null, ANALYSTS),
+                new Endpoint(HttpMethod.GET, "/api/v1/exports/cases", null, ANALYSTS),
+                new Endpoint(HttpMethod.GET, "/api/v1/exports/evidence-requests?format=jsonl", null, ANALYSTS),
+                new Endpoint(HttpMethod.GET, "/api/v1/exports/joint-actions", null, ANALYSTS),
+                new Endpoint(HttpMethod.POST, "/api/v1/export-jobs", Map.of("dataset", "nothing"), ANALYSTS),
+                new Endpoint(HttpMethod.GET, "/api/v1/export-jobs", null, ANALYSTS),
+                new Endpoint(HttpMethod.GET, EXPORT_JOB, null, ANALYSTS),
+                new Endpoint(HttpMethod.GET, EXPORT_JOB + "/file", null, ANALYSTS),
+                new Endpoint(HttpMethod.DELETE, EXPORT_JOB, null, ANALYSTS));
     }
 
     static Stream<Arguments> everyEndpointForEveryRole() {

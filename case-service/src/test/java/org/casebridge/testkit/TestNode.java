@@ -66,6 +66,11 @@ public final class TestNode implements AutoCloseable {
         return DelegatingDataSource.unwrapDataSource(bean(DataSource.class));
     }
 
+    /** Where the node listens, e.g. {@code http://localhost:43123}. */
+    public java.net.URL url() {
+        return server.getURL();
+    }
+
     public BlockingHttpClient http() {
         return client.toBlocking();
     }

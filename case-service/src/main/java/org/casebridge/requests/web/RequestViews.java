@@ -24,14 +24,14 @@ import org.casebridge.requests.domain.TrackedRequest;
 import org.casebridge.requests.persistence.RequestStore;
 
 /** Response bodies of the evidence request API. Times are UTC; durations ISO-8601 ({@code PT71H59M}). */
-final class RequestViews {
+public final class RequestViews {
 
     private RequestViews() {
     }
 
     /** The deadline that matters most now: the earliest one still running. */
     @Serdeable
-    record DeadlineView(String milestone, Instant startedAt, Instant nominalDueAt, Instant dueAt, String period,
+    public record DeadlineView(String milestone, Instant startedAt, Instant nominalDueAt, Instant dueAt, String period,
                         String pausedFor, boolean paused, boolean agreed, boolean preservation, Instant approachingAt,
                         Instant metAt, String timeLeft, long timeLeftSeconds, boolean overdue) {
         static DeadlineView of(Deadline d) {
@@ -45,7 +45,7 @@ final class RequestViews {
 
     /** One row of the list. */
     @Serdeable
-    record RequestSummaryView(UUID id, String reference, String direction, String status, UUID caseId,
+    public record RequestSummaryView(UUID id, String reference, String direction, String status, UUID caseId,
                               String caseReference, String requestingAgency, String requestedAgency,
                               String counterpartAgency, String instrument, String type, String urgency,
                               String handlingMarking, Instant receivedAt, DeadlineView nextDeadline,
@@ -72,11 +72,11 @@ final class RequestViews {
     }
 
     @Serdeable
-    record RequestPageView(List<RequestSummaryView> items, int page, int size, long total) {
+    public record RequestPageView(List<RequestSummaryView> items, int page, int size, long total) {
     }
 
     @Serdeable
-    record TimeRangeView(Instant from, Instant to) {
+    public record TimeRangeView(Instant from, Instant to) {
         static TimeRangeView of(TimeRange range) {
             return range == null ? null : new TimeRangeView(range.from(), range.to());
         }
@@ -84,7 +84,7 @@ final class RequestViews {
 
     /** An item with the same fields the API takes. */
     @Serdeable
-    record ItemView(UUID id, String type, String address, Integer port, Instant timestamp, String domain, String url,
+    public record ItemView(UUID id, String type, String address, Integer port, Instant timestamp, String domain, String url,
                     String number, String service, String handle, String chain, String algorithm, String hash,
                     TimeRangeView timeRange) {
         static ItemView of(UUID id, RequestItem item) {
@@ -118,7 +118,7 @@ final class RequestViews {
     }
 
     @Serdeable
-    record HistoryView(String transition, String side, String from, String to, Instant at, String by, String note,
+    public record HistoryView(String transition, String side, String from, String to, Instant at, String by, String note,
                        UUID messageId) {
     }
 
@@ -135,27 +135,27 @@ final class RequestViews {
     }
 
     @Serdeable
-    record PauseView(Instant from, Instant to) {
+    public record PauseView(Instant from, Instant to) {
     }
 
     @Serdeable
-    record RefusalView(String ground, String detail) {
+    public record RefusalView(String ground, String detail) {
     }
 
     @Serdeable
-    record CustodyView(String handledBy, Instant at, String action, String note, String origin) {
+    public record CustodyView(String handledBy, Instant at, String action, String note, String origin) {
         static CustodyView of(CustodyEntry e, String origin) {
             return new CustodyView(e.handledBy(), e.at(), e.action().name(), e.note(), origin);
         }
     }
 
     @Serdeable
-    record EvidenceView(UUID evidenceId, UUID requestItemId, String description, String mediaType, long sizeBytes,
+    public record EvidenceView(UUID evidenceId, UUID requestItemId, String description, String mediaType, long sizeBytes,
                         String sha256, Instant acquiredAt, String acquisitionMethod, List<CustodyView> custody) {
     }
 
     @Serdeable
-    record DiscrepancyView(String field, String expected, String actual) {
+    public record DiscrepancyView(String field, String expected, String actual) {
         static DiscrepancyView of(ManifestDiscrepancy d) {
             return new DiscrepancyView(d.field(), d.expected(), d.actual());
         }
@@ -166,7 +166,7 @@ final class RequestViews {
      * {@code storedCheck} re-hashes it as stored now against {@code sha256}, so a later change shows up.
      */
     @Serdeable
-    record ManifestView(UUID id, boolean complete, String producedBy, Instant producedAt, Instant recordedAt,
+    public record ManifestView(UUID id, boolean complete, String producedBy, Instant producedAt, Instant recordedAt,
                         String sha256, String verification, String storedCheck, List<DiscrepancyView> discrepancies,
                         String deliveryChannel, String deliveryReference, String note, UUID messageId,
                         List<EvidenceView> items) {
@@ -192,14 +192,14 @@ final class RequestViews {
     }
 
     @Serdeable
-    record NotificationView(String milestone, String threshold, Instant dueAt, Instant notifiedAt) {
+    public record NotificationView(String milestone, String threshold, Instant dueAt, Instant notifiedAt) {
         static NotificationView of(RequestStore.Notification n) {
             return new NotificationView(n.milestone(), n.threshold(), n.dueAt(), n.notifiedAt());
         }
     }
 
     @Serdeable
-    record InstrumentRef(String code, String name, String kind, String legalBasis) {
+    public record InstrumentRef(String code, String name, String kind, String legalBasis) {
         static InstrumentRef of(Instrument i) {
             return new InstrumentRef(i.code(), i.name(), i.kind().name(), i.legalBasis());
         }
@@ -207,7 +207,7 @@ final class RequestViews {
 
     /** The whole request. */
     @Serdeable
-    record RequestView(UUID id, String reference, String direction, String status, UUID caseId, String caseReference,
+    public record RequestView(UUID id, String reference, String direction, String status, UUID caseId, String caseReference,
                        String requestingAgency, String requestedAgency, String counterpartAgency,
                        InstrumentRef instrument, String type, String urgency, String accessibility,
                        String handlingMarking, List<String> crimeCategories, String legalBasis, String justification,

@@ -106,6 +106,7 @@ final class DemoData {
             contribute("DE-BKA", callCentre, "NOTE", "Three German victims reported the same fund name.");
             opened++;
         }
+        opened += loadMoreCasesForStatistics();
         LOG.info("Demo data: {} cases opened and shared between the nodes", opened);
         if (nodes.keySet().containsAll(List.of("DE-BKA", "NL-NHTC", "FR-OFAC"))) {
             jointActions(lockbit);
@@ -334,6 +335,33 @@ final class DemoData {
             }
             Thread.sleep(250);
         }
+    }
+
+    /** More cases across categories and partners, so the analysts' statistics page has something to show. */
+    private int loadMoreCasesForStatistics() throws IOException, InterruptedException {
+        int opened = 0;
+        if (nodes.containsKey("DE-BKA")) {
+            String[][] cases = {
+                    {"Business e-mail compromise of a machine builder", "COMPUTER_FRAUD", "HIGH", "AMBER", "NL-NHTC"},
+                    {"Ransomware attack on a municipal utility", "RANSOMWARE_EXTORTION", "CRITICAL", "AMBER", "FR-OFAC"},
+                    {"Credential stuffing against an online shop", "ILLEGAL_ACCESS", "NORMAL", "GREEN", "NL-NHTC"},
+                    {"Money mule network for fraud proceeds", "ONLINE_MONEY_LAUNDERING", "HIGH", "AMBER", "FR-OFAC"},
+                    {"Dark-web vendor of stolen card data", "COMPUTER_FRAUD", "NORMAL", "GREEN", "NL-NHTC"}};
+            for (String[] c : cases) {
+                String id = openCase("DE-BKA", c[0], "Opened for the demo; figures appear in the statistics page.",
+                        List.of(c[1]), c[2], c[3], List.of());
+                shareWith("DE-BKA", id, c[4]);
+                opened++;
+            }
+        }
+        if (nodes.containsKey("NL-NHTC")) {
+            String id = openCase("NL-NHTC", "Romance fraud ring using cloned dating profiles",
+                    "Opened for the demo; figures appear in the statistics page.", List.of("COMPUTER_FRAUD"),
+                    "NORMAL", "GREEN", List.of());
+            shareWith("NL-NHTC", id, "DE-BKA");
+            opened++;
+        }
+        return opened;
     }
 
     private String openCase(String agency, String title, String summary, List<String> categories, String priority,
