@@ -76,7 +76,9 @@ public class ConsoleModel implements ViewModelProcessor<Map<String, Object>> {
 
     /** The viewer's time zone: the browser's, else this agency's, else UTC. */
     public ZoneId zone(HttpRequest<?> request) {
-        return ConsoleSession.cookieValue(request, ZONE_COOKIE).flatMap(ConsoleModel::zoneOf)
+        return ConsoleSession.cookieValue(request, ZONE_COOKIE)
+                .map(value -> java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8))
+                .flatMap(ConsoleModel::zoneOf)
                 .or(() -> directory.find(agency.getCode()).map(PartnerAgency::timeZone))
                 .orElse(ZoneOffset.UTC);
     }
