@@ -361,6 +361,104 @@ class JointActionFederationIT {
                 .allSatisfy(d -> assertThat((Object) d.get("status")).isEqualTo("APPLIED")));
     }
 
+    @Test
+    @Order(5)
+    void aReadinessThatCrossedAPlanChangeDoesNotCountForTheNewPlan() {
+        String id = propose(a, proposal("Operation Crosswind", Instant.now().plus(30, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.HOURS), "GREEN"));
+        eventually().untilAsserted(() -> assertThat(status(b, BASE + "/" + id)).isEqualTo(200));
+        post(b, BASE + "/" + id + "/participation", Map.of("answer", "ACCEPT"));
+        eventually().untilAsserted(() -> assertThat(participant(get(a, BASE + "/" + id), "NL-NHTC").get("answer"))
+                .isEqualTo("ACCEPTED"));
+
+        // The coordinator moves the window (revision 2) ...
+        Instant later = Instant.now().plus(31, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        a.http().exchange(HttpRequest.PATCH(BASE + "/" + id, Map.of("windowStart", later.toString(),
+                "windowEnd", later.plus(6, ChronoUnit.HOURS).toString())).bearerAuth(a.liaison()));
+        eventually().untilAsserted(() -> assertThat((Object) get(b, BASE + "/" + id).get("planRevision")).isEqualTo(2));
+        // ... while NL-NHTC's readiness for revision 1 is still on its way to the coordinator.
+        UUID stale = sendReadiness(b, id, true, 1L);
+        eventually().untilAsserted(() -> assertThat(list(get(b, BASE + "/" + id).get("deliveries")))
+                .filteredOn(d -> stale.toString().equals(d.get("messageId"))).singleElement()
+                .satisfies(d -> {
+                    assertThat((Object) d.get("status")).isEqualTo("REFUSED");
+                    assertThat((Object) d.get("reasonCode")).isEqualTo("ILLEGAL_TRANSITION");
+                    assertThat((Object) d.get("reasonText")).asString().startsWith("STALE_PLAN_REVISION")
+                            .contains("revision 1");
+                }));
+        assertThat(participant(get(a, BASE + "/" + id), "NL-NHTC").get("readiness")).isEqualTo("UNDECLARED");
+        assertThat(participant(get(c, BASE + "/" + id), "NL-NHTC").get("readiness")).isEqualTo("UNDECLARED");
+
+        // An officer who reviewed revision 1 is told the plan changed; for revision 2 the readiness counts.
+        Map<?, ?> conflict = expectProblem(b, HttpRequest.POST(BASE + "/" + id + "/readiness",
+                Map.of("ready", true, "planRevision", 1)), 409);
+        assertThat((Object) conflict.get("code")).isEqualTo("STALE_PLAN_REVISION");
+        Map<?, ?> unknownRevision = expectProblem(b, HttpRequest.POST(BASE + "/" + id + "/readiness",
+                Map.of("ready", true, "planRevision", 9)), 422);
+        assertThat(fields(unknownRevision)).containsExactly("planRevision");
+        post(b, BASE + "/" + id + "/readiness", Map.of("ready", true, "planRevision", 2));
+        eventually().untilAsserted(() -> {
+            assertThat(participant(get(a, BASE + "/" + id), "NL-NHTC").get("readiness")).isEqualTo("READY");
+            assertThat(participant(get(c, BASE + "/" + id), "NL-NHTC").get("readiness")).isEqualTo("READY");
+        });
+
+        // A message without the revision (a node of release v1) keeps the earlier behaviour: it counts.
+        UUID old = sendReadiness(b, id, false, null);
+        eventually().untilAsserted(() -> assertThat(list(get(b, BASE + "/" + id).get("deliveries")))
+                .filteredOn(d -> old.toString().equals(d.get("messageId"))).singleElement()
+                .satisfies(d -> assertThat((Object) d.get("status")).isEqualTo("APPLIED")));
+        assertThat(participant(get(a, BASE + "/" + id), "NL-NHTC").get("readiness")).isEqualTo("NOT_READY");
+    }
+
+    @Test
+    @Order(6)
+    void aLinkedCaseThatCanNoLongerBeSharedIsSkippedVisibly() {
+        HttpResponse<Map> createdCase = a.http().exchange(HttpRequest.POST("/api/v1/cases", Map.of(
+                "title", "Call centre fraud", "summary", "Fake bank helpdesk", "crimeCategories",
+                List.of("RANSOMWARE_EXTORTION"), "handlingMarking", "AMBER")).bearerAuth(a.liaison()), Map.class);
+        String caseId = (String) createdCase.body().get("id");
+        Map<String, Object> proposal = proposal("Operation Switchboard", Instant.now().plus(40, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.HOURS), "AMBER");
+        proposal.put("linkedCases", List.of(caseId));
+        proposal.put("shareLinkedCases", true);
+        String id = propose(a, proposal);
+        // Since the proposal, the case was raised to RED for FR-OFAC only.
+        a.http().exchange(HttpRequest.PATCH("/api/v1/cases/" + caseId, Map.of("handlingMarking", "RED",
+                "namedRecipients", List.of("FR-OFAC"))).header("If-Match", createdCase.header("ETag"))
+                .bearerAuth(a.liaison()), Map.class);
+        eventually().untilAsserted(() -> assertThat(status(b, BASE + "/" + id)).isEqualTo(200));
+
+        post(b, BASE + "/" + id + "/participation", Map.of("answer", "ACCEPT"));
+
+        eventually().untilAsserted(() -> assertThat(list(get(a, BASE + "/" + id).get("linkedCases"))).singleElement()
+                .satisfies(link -> {
+                    assertThat((Object) link.get("caseId")).isEqualTo(caseId);
+                    assertThat((Object) link.get("sharedWith")).isEqualTo(List.of());
+                    assertThat(list(link.get("skipped"))).singleElement().satisfies(skip -> {
+                        assertThat((Object) skip.get("agency")).isEqualTo("NL-NHTC");
+                        assertThat((Object) skip.get("reasonCode")).isEqualTo("RED_NOT_NAMED");
+                        assertThat((Object) skip.get("reason")).asString().isNotBlank();
+                    });
+                }));
+        assertThat(query(a, "SELECT outcome || ' ' || detail FROM audit_log WHERE action = 'CASE_SHARED'"
+                + " AND object_id = ?", caseId)).singleElement().asString()
+                .startsWith("DENIED not shared with NL-NHTC (RED_NOT_NAMED").contains(id);
+        eventually().untilAsserted(() -> assertThat(eventSteps(a, id)).contains("JOINT_ACTION_UPDATED/CASE_SHARE_SKIPPED"));
+        assertThat(appliedDetails(a, id)).contains("NL-NHTC ACCEPTED, 1 linked case(s) could not be shared");
+        assertThat(status(b, "/api/v1/cases/" + caseId)).isEqualTo(404);
+        // The participant's copy shows the link as before; what was shared is the coordinator's to see.
+        assertThat(list(get(b, BASE + "/" + id).get("linkedCases"))).singleElement()
+                .satisfies(link -> assertThat(list(link.get("skipped"))).isEmpty());
+    }
+
+    private static UUID sendReadiness(TestNode node, String id, boolean ready, Long planRevision) {
+        return transactions(node).executeWrite(status -> node.bean(PartnerMessenger.class)
+                .send("DE-BKA", "joint-action", UUID.fromString(id), HandlingMarking.GREEN,
+                        JointActionReadinessDeclared.newBuilder().setJointActionId(UUID.fromString(id))
+                                .setAgency(node.agency()).setReady(ready).setDeclaredAt(Instant.now())
+                                .setPlanRevision(planRevision).build(), null, null));
+    }
+
     private static Map<String, Object> proposal(String title, Instant start, String marking) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", title);

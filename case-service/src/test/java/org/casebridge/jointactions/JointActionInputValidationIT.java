@@ -174,6 +174,11 @@ class JointActionInputValidationIT {
     void otherStepsValidateTheirBodies() {
         expectProblem(HttpRequest.POST(BASE + "/" + actionId + "/participation", Map.of("answer", "MAYBE")), 400);
         expectProblem(HttpRequest.POST(BASE + "/" + actionId + "/readiness", Map.of()), 400);
+        assertThat(expectProblem(HttpRequest.POST(BASE + "/" + actionId + "/readiness",
+                Map.of("ready", true, "planRevision", 0)), 400).errors())
+                .extracting(ProblemDetail.FieldError::field).containsExactly("planRevision");
+        expectProblem(HttpRequest.POST(BASE + "/" + actionId + "/readiness",
+                Map.of("ready", true, "planRevision", "latest")), 400);
         expectProblem(HttpRequest.POST(BASE + "/" + actionId + "/decision", Map.of("decision", "PERHAPS")), 400);
         expectProblem(HttpRequest.POST(BASE + "/" + actionId + "/status", Map.of("status", "SOMEDAY")), 400);
         expectProblem(HttpRequest.POST(BASE + "/" + actionId + "/status",

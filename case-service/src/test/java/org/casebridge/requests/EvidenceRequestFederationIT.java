@@ -304,16 +304,34 @@ class EvidenceRequestFederationIT {
         assertThat(ledger(b, requestId, "APPROACHING")).isEqualTo(1);
         assertThat(ledger(b, requestId, "OVERDUE")).isZero();
 
-        // a fresh monitor (as after a restart) finds the ledger and raises nothing again
-        DeadlineMonitor afterRestart = b.context().createBean(DeadlineMonitor.class);
-        afterRestart.check();
-        assertThat(ledger(b, requestId)).isEqualTo(1);
+        // a second instance of the node on the same database (as after a restart, or scaled out) raises nothing
+        // again, and when both cross the next threshold at once only one of them announces it
+        TestNode secondB = TestNode.start("NL-NHTC", b.database(), NODE_SETTINGS);
+        try {
+            secondB.bean(AdjustableClock.class).advance(Duration.ofHours(6).plusMinutes(5));
+            DeadlineMonitor other = secondB.bean(DeadlineMonitor.class);
+            assertThat(other.check()).isZero();
+            assertThat(ledger(b, requestId)).isEqualTo(1);
 
-        advanceBoth(Duration.ofHours(2));
-        monitor.check();
-        afterRestart.check();
+            advanceBoth(Duration.ofHours(2));
+            secondB.bean(AdjustableClock.class).advance(Duration.ofHours(2));
+            ExecutorService instances = Executors.newFixedThreadPool(2);
+            try {
+                int raised = 0;
+                for (Future<Integer> run : instances.invokeAll(List.<Callable<Integer>>of(monitor::check,
+                        other::check))) {
+                    raised += run.get();
+                }
+                assertThat(raised).isEqualTo(1);
+            } finally {
+                instances.shutdown();
+            }
+        } finally {
+            secondB.close();
+        }
         assertThat(ledger(b, requestId, "OVERDUE")).isEqualTo(1);
         assertThat(ledger(b, requestId)).isEqualTo(2);
+        assertThat(monitor.check()).isZero();
 
         eventually().untilAsserted(() -> {
             List<DomainEvent> alerts = events(b, id).stream().filter(e -> e.getEventType()

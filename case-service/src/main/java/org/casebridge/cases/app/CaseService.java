@@ -164,27 +164,45 @@ public class CaseService {
      * cases follow each participant that accepts), inside the caller's transaction. The cases are locked first, in
      * id order, so no case lock is awaited once the audit chain is held.
      *
-     * @return the cases newly shared; a case already shared, not led by this agency or not allowed to the partner is
-     *         left out (the consent was checked against the same policy when it was given)
+     * <p>The consent was checked against the sharing policy when it was given, but a case can change since (its
+     * marking raised, its named recipients changed, the case purged): such a case is skipped, the skip is audited
+     * as {@code DENIED} with its reason, and the result names it so the caller can tell its officers.
+     *
+     * @return the cases newly shared, already shared and skipped with their reasons
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public List<UUID> shareOnConsent(List<UUID> caseIds, String partnerCode, String sharedBy, String reason,
-                                     AuditActor actor) {
+    public ConsentShares shareOnConsent(List<UUID> caseIds, String partnerCode, String sharedBy, String reason,
+                                        AuditActor actor) {
+        List<UUID> ids = caseIds.stream().distinct().sorted().toList();
         PartnerAgency partner = directory.find(partnerCode).orElse(null);
+        List<ConsentShares.Skipped> skipped = new ArrayList<>();
         if (partner == null) {
-            return List.of();
+            for (UUID id : ids) {
+                skipped.add(new ConsentShares.Skipped(id, null, "UNKNOWN_AGENCY",
+                        partnerCode + " is not in the partner directory"));
+            }
+            auditSkipped(skipped, partnerCode, reason, actor);
+            return new ConsentShares(List.of(), List.of(), skipped);
         }
         List<CaseFile> locked = new ArrayList<>();
-        for (UUID id : caseIds.stream().distinct().sorted().toList()) {
-            cases.lock(id).ifPresent(locked::add);
+        for (UUID id : ids) {
+            cases.lock(id).ifPresentOrElse(locked::add, () -> skipped.add(new ConsentShares.Skipped(id, null,
+                    "UNKNOWN_CASE", "this agency no longer holds the case")));
         }
         List<UUID> shared = new ArrayList<>();
+        List<UUID> alreadyShared = new ArrayList<>();
         for (CaseFile caseFile : locked) {
-            boolean allowed = SharingPolicy.decide(agency.getCode(), caseFile.leadAgency(), caseFile.marking(),
-                    caseFile.namedRecipients(), partner.code(), partner.sharingCeiling()).allowed();
+            SharingDecision decision = SharingPolicy.decide(agency.getCode(), caseFile.leadAgency(),
+                    caseFile.marking(), caseFile.namedRecipients(), partner.code(), partner.sharingCeiling());
+            if (!decision.allowed()) {
+                skipped.add(new ConsentShares.Skipped(caseFile.id(), caseFile.reference().value(), decision.code(),
+                        decision.reason()));
+                continue;
+            }
             boolean active = cases.share(caseFile.id(), partner.code())
                     .filter(s -> s.status() == ShareStatus.ACTIVE).isPresent();
-            if (!allowed || active) {
+            if (active) {
+                alreadyShared.add(caseFile.id());
                 continue;
             }
             cases.insertShare(new CaseShare(caseFile.id(), partner.code(), ShareStatus.ACTIVE, clock.instant(),
@@ -198,7 +216,19 @@ public class CaseService {
             audit.record(AuditEvent.success(AuditAction.CASE_SHARED, AUDIT_OBJECT, id.toString())
                     .withDetail("with " + partner.code() + ", " + reason), actor);
         }
-        return shared;
+        auditSkipped(skipped, partner.code(), reason, actor);
+        return new ConsentShares(shared, alreadyShared, skipped);
+    }
+
+    private void auditSkipped(List<ConsentShares.Skipped> skipped, String partnerCode, String reason,
+                              AuditActor actor) {
+        for (ConsentShares.Skipped skip : skipped) {
+            String detail = "not shared with " + partnerCode + " (" + skip.code() + ": " + skip.reason() + "), "
+                    + reason;
+            audit.record(AuditEvent.denied(AuditAction.CASE_SHARED, AUDIT_OBJECT, skip.caseId().toString())
+                    .withDetail(detail.length() <= AuditEvent.MAX_DETAIL_LENGTH ? detail
+                            : detail.substring(0, AuditEvent.MAX_DETAIL_LENGTH)), actor);
+        }
     }
 
     @Transactional

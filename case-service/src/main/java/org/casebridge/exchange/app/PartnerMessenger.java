@@ -75,6 +75,16 @@ public class PartnerMessenger {
                 false);
     }
 
+    /**
+     * Takes now the lock that writing a message to {@code recipient} takes, for a transaction about to lock its own
+     * rows and then write: the inbox answers a partner (this lock) before its handler locks rows, and transactions
+     * that take the two the other way round could deadlock with it.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void lockChannel(String recipient) {
+        sequences.lockOutbound(recipient);
+    }
+
     private UUID write(String recipient, String aggregateType, String aggregateId, HandlingMarking marking,
                        SpecificRecord payload, UUID correlationId, UUID causationId, boolean trackDelivery) {
         UUID messageId = UUID.randomUUID();

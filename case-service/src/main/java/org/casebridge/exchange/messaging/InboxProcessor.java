@@ -152,10 +152,7 @@ public class InboxProcessor {
         if (message.payload() instanceof DeliveryReceipt receipt) {
             applyReceipt(message, receipt);
         } else {
-            dispatcher.dispatch(message);
-            messenger.sendReceipt(message.senderAgency(), keyOf(record, message.messageId()),
-                    receipt(message.messageId(), DeliveryOutcome.APPLIED, null, null, null),
-                    message.correlationId(), message.messageId());
+            answerAndDispatch(record, message);
         }
         return true;
     }
@@ -168,11 +165,23 @@ public class InboxProcessor {
             return false;
         }
         noteSequences(message.senderAgency(), List.of(message));
-        dispatcher.dispatch(message);
+        answerAndDispatch(record, message);
+        return true;
+    }
+
+    /**
+     * Writes the APPLIED receipt, then applies the message; a refusal rolls both back and is answered on its own.
+     *
+     * <p>The receipt comes first for the order of locks: writing a message locks the recipient's sequence row, and a
+     * handler records its audit entry last, which locks the audit chain head. An officer's request that sends a
+     * message and then audits takes them in that order too; answering after the handler had audited took them the
+     * other way round, and the two transactions could deadlock.
+     */
+    private void answerAndDispatch(ConsumerRecord<String, byte[]> record, VerifiedMessage message) {
         messenger.sendReceipt(message.senderAgency(), keyOf(record, message.messageId()),
                 receipt(message.messageId(), DeliveryOutcome.APPLIED, null, null, null),
                 message.correlationId(), message.messageId());
-        return true;
+        dispatcher.dispatch(message);
     }
 
     /** Handles one inbox record; returns normally unless this node's database failed. */

@@ -27,6 +27,15 @@ public class SequenceStore {
     }
 
     /**
+     * Locks a recipient's sequence row until the transaction ends without taking a number, so that a transaction
+     * which will write to that recipient takes this lock before its own row locks, in the same order as the inbox.
+     */
+    public void lockOutbound(String recipient) {
+        sql.update("INSERT INTO outbound_sequence (recipient, last_sequence) VALUES (?, 0) ON CONFLICT (recipient)"
+                + " DO UPDATE SET last_sequence = outbound_sequence.last_sequence", recipient);
+    }
+
+    /**
      * Records the sequence numbers received from a sender in one transaction.
      *
      * @param numbers the numbers, in ascending order

@@ -15,9 +15,10 @@ import org.casebridge.messages.v1.HandlingMarking;
 /**
  * Raises the domain events of joint actions for this node's notification service, in the transaction of the step.
  *
- * <p>Details keys: {@code step} (PROPOSED, ANSWER, READINESS, PLAN, DECISION, STATUS, OUTCOME), {@code status} (the
- * action's status after the step), {@code agency} (whose answer, readiness or outcome), and per step {@code answer},
- * {@code ready}, {@code decision}, {@code planRevision}.
+ * <p>Details keys: {@code step} (PROPOSED, ANSWER, READINESS, PLAN, DECISION, STATUS, OUTCOME, CASE_SHARE_SKIPPED),
+ * {@code status} (the action's status after the step), {@code agency} (whose answer, readiness or outcome, or the
+ * agency a linked case could not be shared with), and per step {@code answer}, {@code ready}, {@code decision},
+ * {@code planRevision}, {@code caseId}, {@code caseReference}, {@code reasonCode}.
  */
 @Singleton
 public class JointActionEvents {

@@ -162,7 +162,7 @@ public class JointActionService {
     public JointActionDetails read(UUID id) {
         JointAction action = actions.find(id).orElseThrow(() -> notFound(id));
         JointActionDetails details = new JointActionDetails(action, actions.caseLinks(action.caseReferences()),
-                deliveries.forAggregate(JointActionMessages.AGGREGATE, id.toString()));
+                actions.caseShares(id), deliveries.forAggregate(JointActionMessages.AGGREGATE, id.toString()));
         audit.record(AuditEvent.success(AuditAction.JOINT_ACTION_READ, AUDIT_OBJECT, id.toString()));
         return details;
     }
@@ -171,6 +171,12 @@ public class JointActionService {
     @Transactional(readOnly = true)
     public List<JointActionStore.CaseLink> caseLinks(JointAction action) {
         return actions.caseLinks(action.caseReferences());
+    }
+
+    /** What became of the linked cases for each accepting agency (kept at the coordinator only). */
+    @Transactional(readOnly = true)
+    public List<JointActionStore.CaseShareOutcome> caseShares(JointAction action) {
+        return actions.caseShares(action.id());
     }
 
     @Transactional
@@ -207,9 +213,24 @@ public class JointActionService {
     }
 
     @Transactional
-    public JointAction declareReadiness(UUID id, boolean ready, String note, String username) {
+    /**
+     * This agency declares readiness; with {@code reviewedRevision} for the plan revision the officer reviewed,
+     * refused with {@code 409 STALE_PLAN_REVISION} when this node already holds a newer plan. The message carries
+     * the node's plan revision, so the coordinator can tell a readiness that crossed a plan change.
+     */
+    public JointAction declareReadiness(UUID id, boolean ready, String note, Long reviewedRevision, String username) {
         String own = agency.getCode();
-        JointAction declared = step(id, current -> current.declareReadiness(own, ready, note, clock.instant()));
+        JointAction declared = step(id, current -> {
+            if (reviewedRevision != null && reviewedRevision < current.planRevision()) {
+                throw ProblemException.conflict("STALE_PLAN_REVISION", "the plan changed since revision "
+                        + reviewedRevision + " (now revision " + current.planRevision()
+                        + "); review the current plan and declare readiness again");
+            }
+            if (reviewedRevision != null && reviewedRevision > current.planRevision()) {
+                throw invalid("planRevision", "the plan is at revision " + current.planRevision());
+            }
+            return current.declareReadiness(own, ready, note, clock.instant(), current.planRevision());
+        });
         messages.sendStep(declared, own, messages.readiness(declared, own));
         events.publish(declared, DomainEventType.JOINT_ACTION_UPDATED, "READINESS", null, username,
                 own + (ready ? " is ready" : " is not ready") + " for joint action " + declared.title(), null,

@@ -125,13 +125,31 @@ public record JointAction(UUID id, String coordinatingAgency, String title, Stri
         return with(replace(participant.answered(answer, note, at)), next, statusReason, at).derived();
     }
 
-    /** A participant that accepted (or the coordinator) declares itself ready or not ready. */
+    /** A participant that accepted (or the coordinator) declares itself ready or not ready for the current plan. */
     public JointAction declareReadiness(String agency, boolean ready, String note, Instant at) {
+        return declareReadiness(agency, ready, note, at, null);
+    }
+
+    /**
+     * A participant that accepted (or the coordinator) declares itself ready or not ready for the plan revision it
+     * reviewed. A declaration that crossed a plan change which took back this agency's readiness concerns a plan
+     * that no longer holds and is refused ({@code STALE_PLAN_REVISION}); one that crossed a change that kept it
+     * (a new title, another agency's tasks) still counts.
+     *
+     * @param forRevision the plan revision the agency declared for, or null when unknown (counts as current)
+     */
+    public JointAction declareReadiness(String agency, boolean ready, String note, Instant at, Long forRevision) {
         requireStatus("declare readiness", JointActionStatus.PLANNING, JointActionStatus.READY);
         Participant participant = requireParticipant(agency);
         if (participant.answer() != ParticipationAnswer.ACCEPTED) {
             throw new JointActionRuleException("NOT_ACCEPTED", agency + " has not accepted the invitation ("
                     + participant.answer() + ") and cannot declare readiness");
+        }
+        if (forRevision != null && !participant.acceptsReadinessFor(forRevision)) {
+            throw new JointActionRuleException("STALE_PLAN_REVISION", agency + " declared readiness for plan revision "
+                    + forRevision + ", but the plan changed for " + agency + " at revision "
+                    + participant.readinessRequiredFrom() + " (now " + planRevision
+                    + "); readiness must be declared again for the current plan");
         }
         return with(replace(participant.declared(ready, optionalNote(note, "note"), at)), status, statusReason, at)
                 .derived();
@@ -164,7 +182,7 @@ public record JointAction(UUID id, String coordinatingAgency, String title, Stri
                     : assignment.tasks();
             List<String> targets = assignment == null || assignment.targets() == null ? participant.targets()
                     : assignment.targets();
-            next.add(participant.assigned(tasks, targets, windowMoved));
+            next.add(participant.assigned(tasks, targets, windowMoved, newRevision));
         }
         JointActionStatus nextStatus = status == JointActionStatus.NO_GO ? JointActionStatus.PLANNING : status;
         boolean anyAccepted = next.stream().anyMatch(p -> p.role() != ParticipantRole.COORDINATOR

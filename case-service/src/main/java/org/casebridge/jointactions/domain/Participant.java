@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param readiness     what it last declared
  * @param readinessNote what is missing, or null
  * @param readinessAt   when it declared, or null
+ * @param readinessRequiredFrom the plan revision at which a plan change last took back its readiness (1 before any);
+ *                      a readiness declared for an earlier revision was given for a plan that no longer holds
  */
 public record Participant(String agency, ParticipantRole role, ZoneId timeZone, List<String> tasks,
                           List<String> targets, ParticipationAnswer answer, String answerNote, Instant answeredAt,
-                          Readiness readiness, String readinessNote, Instant readinessAt) {
+                          Readiness readiness, String readinessNote, Instant readinessAt,
+                          long readinessRequiredFrom) {
 
     public static final int MAX_ITEMS = 50;
     public static final int MAX_ITEM_LENGTH = 500;
@@ -35,6 +38,9 @@ public record Participant(String agency, ParticipantRole role, ZoneId timeZone, 
         targets = List.copyOf(targets);
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(readiness, "readiness");
+        if (readinessRequiredFrom < 1) {
+            throw new IllegalArgumentException("readinessRequiredFrom must be a plan revision (>= 1)");
+        }
     }
 
     /** A newly invited agency; the coordinator takes part by proposing, so its answer is given at once. */
@@ -43,7 +49,7 @@ public record Participant(String agency, ParticipantRole role, ZoneId timeZone, 
         boolean coordinator = role == ParticipantRole.COORDINATOR;
         return new Participant(agency, role, timeZone, tasks, targets,
                 coordinator ? ParticipationAnswer.ACCEPTED : ParticipationAnswer.PENDING, null,
-                coordinator ? now : null, Readiness.UNDECLARED, null, null);
+                coordinator ? now : null, Readiness.UNDECLARED, null, null, 1);
     }
 
     /** True when GO waits for this agency: a coordinator or participant that has not declined. */
@@ -60,18 +66,27 @@ public record Participant(String agency, ParticipantRole role, ZoneId timeZone, 
         boolean declined = newAnswer == ParticipationAnswer.DECLINED;
         return new Participant(agency, role, timeZone, tasks, targets, newAnswer, note, at,
                 declined ? Readiness.UNDECLARED : readiness, declined ? null : readinessNote,
-                declined ? null : readinessAt);
+                declined ? null : readinessAt, readinessRequiredFrom);
     }
 
     Participant declared(boolean ready, String note, Instant at) {
         return new Participant(agency, role, timeZone, tasks, targets, answer, answerNote, answeredAt,
-                ready ? Readiness.READY : Readiness.NOT_READY, note, at);
+                ready ? Readiness.READY : Readiness.NOT_READY, note, at, readinessRequiredFrom);
     }
 
-    /** With a new assignment; readiness given for the old one no longer counts. */
-    Participant assigned(List<String> newTasks, List<String> newTargets, boolean resetReadiness) {
+    /** Whether a readiness declared for this plan revision still concerns the plan this agency has now. */
+    public boolean acceptsReadinessFor(long planRevision) {
+        return planRevision >= readinessRequiredFrom;
+    }
+
+    /**
+     * With a new assignment in plan revision {@code newRevision}; readiness given for the old one no longer counts,
+     * nor does a readiness declared for an earlier revision that is still on its way.
+     */
+    Participant assigned(List<String> newTasks, List<String> newTargets, boolean resetReadiness, long newRevision) {
         boolean reset = resetReadiness || !tasks.equals(newTasks) || !targets.equals(newTargets);
         return new Participant(agency, role, timeZone, newTasks, newTargets, answer, answerNote, answeredAt,
-                reset ? Readiness.UNDECLARED : readiness, reset ? null : readinessNote, reset ? null : readinessAt);
+                reset ? Readiness.UNDECLARED : readiness, reset ? null : readinessNote, reset ? null : readinessAt,
+                reset ? newRevision : readinessRequiredFrom);
     }
 }

@@ -12,6 +12,7 @@ import org.casebridge.audit.domain.AuditAction;
 import org.casebridge.audit.domain.AuditActor;
 import org.casebridge.audit.domain.AuditEvent;
 import org.casebridge.cases.app.CaseService;
+import org.casebridge.cases.app.ConsentShares;
 import org.casebridge.directory.HandlingMarking;
 import org.casebridge.directory.PartnerDirectory;
 import org.casebridge.events.v1.DomainEventType;
@@ -101,7 +102,9 @@ public class JointActionMessageHandler implements InboundMessageHandler {
                 case "REASON_REQUIRED", "INVALID" -> "VALIDATION_FAILED";
                 default -> "ILLEGAL_TRANSITION";
             };
-            throw new MessageRefusal(code, e.getMessage());
+            // The receipt codes are fixed by the contract; the rule's own code leads the text so partners can tell.
+            throw new MessageRefusal(code, "STALE_PLAN_REVISION".equals(e.code())
+                    ? e.code() + ": " + e.getMessage() : e.getMessage());
         }
     }
 
@@ -146,13 +149,47 @@ public class JointActionMessageHandler implements InboundMessageHandler {
                 origin + " " + next.participant(origin).orElseThrow().answer().name().toLowerCase()
                         + " joint action " + next.title(), message.messageId(),
                 Map.of("agency", origin, "answer", answered.getAnswer().name()));
+        int notShared = 0;
         if (atCoordinator && next.shareLinkedCases() && !next.linkedCaseIds().isEmpty()
                 && next.participant(origin).orElseThrow().answer() == ParticipationAnswer.ACCEPTED) {
             // The coordinator consented when proposing: linked cases follow each participant that accepts.
-            caseService.shareOnConsent(next.linkedCaseIds(), origin, null, "linked to joint action " + next.id(),
-                    actor(message));
+            ConsentShares shares = caseService.shareOnConsent(next.linkedCaseIds(), origin, null,
+                    "linked to joint action " + next.id(), actor(message));
+            recordCaseShares(message, next, origin, shares);
+            notShared = shares.skipped().size();
         }
-        auditApplied(message, next.id(), origin + " " + answered.getAnswer().name());
+        auditApplied(message, next.id(), origin + " " + answered.getAnswer().name()
+                + (notShared == 0 ? "" : ", " + notShared + " linked case(s) could not be shared"));
+    }
+
+    /**
+     * Keeps what became of each linked case for the action's view, and tells the coordinator's officers about a
+     * case that could not be shared any more (its marking raised since the proposal, say): it is not shared, and
+     * they decide whether to share it another way.
+     */
+    private void recordCaseShares(VerifiedMessage message, JointAction action, String origin, ConsentShares shares) {
+        java.time.Instant now = clock.instant();
+        for (UUID id : shares.shared()) {
+            actions.saveCaseShare(action.id(), new JointActionStore.CaseShareOutcome(id, origin, true, null, null, now));
+        }
+        for (UUID id : shares.alreadyShared()) {
+            actions.saveCaseShare(action.id(), new JointActionStore.CaseShareOutcome(id, origin, true, null, null, now));
+        }
+        for (ConsentShares.Skipped skip : shares.skipped()) {
+            String reason = skip.reason().length() <= 500 ? skip.reason() : skip.reason().substring(0, 500);
+            actions.saveCaseShare(action.id(), new JointActionStore.CaseShareOutcome(skip.caseId(), origin, false,
+                    skip.code(), reason, now));
+            Map<String, String> details = new java.util.LinkedHashMap<>();
+            details.put("agency", origin);
+            details.put("caseId", skip.caseId().toString());
+            if (skip.reference() != null) {
+                details.put("caseReference", skip.reference());
+            }
+            details.put("reasonCode", skip.code());
+            events.publish(action, DomainEventType.JOINT_ACTION_UPDATED, "CASE_SHARE_SKIPPED", origin, null,
+                    "Linked case " + (skip.reference() != null ? skip.reference() : skip.caseId())
+                            + " was not shared with " + origin + ": " + skip.reason(), message.messageId(), details);
+        }
     }
 
     private void applyPlanUpdated(VerifiedMessage message, JointActionPlanUpdated updated) {
@@ -173,8 +210,16 @@ public class JointActionMessageHandler implements InboundMessageHandler {
     private void applyReadiness(VerifiedMessage message, JointActionReadinessDeclared declared) {
         JointAction current = requireAction(declared.getJointActionId());
         String origin = requireOrigin(message, current, declared.getAgency());
+        Long forRevision = declared.getPlanRevision();
+        if (forRevision != null && (forRevision < 1
+                || current.isCoordinatedBy(agency.getCode()) && forRevision > current.planRevision())) {
+            throw new MessageRefusal("VALIDATION_FAILED", "readiness for plan revision " + forRevision
+                    + " of joint action " + current.id() + ", which is at revision " + current.planRevision());
+        }
+        // A readiness that crossed a plan change taking it back is refused (STALE_PLAN_REVISION, sent as
+        // ILLEGAL_TRANSITION): it is not relayed, and the participant's own copy already dropped it with the plan.
         JointAction next = current.declareReadiness(origin, declared.getReady(), declared.getNote(),
-                declared.getDeclaredAt());
+                declared.getDeclaredAt(), forRevision);
         actions.save(next);
         if (current.isCoordinatedBy(agency.getCode())) {
             messages.relay(next, declared, origin, message.correlationId(), message.messageId());

@@ -124,6 +124,7 @@ public class JointActionMessages {
                 .setReady(participant.isReady())
                 .setNote(participant.readinessNote())
                 .setDeclaredAt(participant.readinessAt())
+                .setPlanRevision(action.planRevision())
                 .build();
     }
 

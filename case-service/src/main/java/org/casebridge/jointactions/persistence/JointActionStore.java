@@ -138,6 +138,35 @@ public class JointActionStore {
     public record CaseLink(String reference, UUID caseId) {
     }
 
+    /** Records what became of a linked case for an agency that accepted, in place of an earlier attempt. */
+    public void saveCaseShare(UUID actionId, CaseShareOutcome outcome) {
+        sql.update("INSERT INTO joint_action_case_share (action_id, case_id, agency, outcome, reason_code, reason,"
+                        + " decided_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (action_id, case_id, agency) DO UPDATE"
+                        + " SET outcome = EXCLUDED.outcome, reason_code = EXCLUDED.reason_code,"
+                        + " reason = EXCLUDED.reason, decided_at = EXCLUDED.decided_at",
+                actionId, outcome.caseId(), outcome.agency(), outcome.shared() ? "SHARED" : "SKIPPED",
+                outcome.reasonCode(), outcome.reason(), outcome.decidedAt());
+    }
+
+    /** What became of the linked cases of an action per accepting agency (kept at the coordinator only). */
+    public List<CaseShareOutcome> caseShares(UUID actionId) {
+        return sql.query("SELECT * FROM joint_action_case_share WHERE action_id = ? ORDER BY decided_at, agency",
+                row -> new CaseShareOutcome(Sql.uuid(row, "case_id"), row.getString("agency"),
+                        "SHARED".equals(row.getString("outcome")), row.getString("reason_code"),
+                        row.getString("reason"), Sql.instant(row, "decided_at")),
+                actionId);
+    }
+
+    /**
+     * A linked case shared with an accepting agency, or skipped because it could no longer be shared.
+     *
+     * @param reasonCode why it was skipped ({@code MARKING_CEILING}, {@code RED_NOT_NAMED}, {@code NOT_LEAD},
+     *                   {@code UNKNOWN_CASE}, {@code UNKNOWN_AGENCY}), null when shared
+     */
+    public record CaseShareOutcome(UUID caseId, String agency, boolean shared, String reasonCode, String reason,
+                                   java.time.Instant decidedAt) {
+    }
+
     private Optional<JointAction> load(String query, UUID id) {
         Optional<ActionRow> row = sql.queryOne(query, JointActionStore::actionRow, id);
         return row.map(r -> r.toAction(participants(id), outcomes(id)));
@@ -148,10 +177,11 @@ public class JointActionStore {
         for (int i = 0; i < participants.size(); i++) {
             Participant p = participants.get(i);
             sql.update("INSERT INTO joint_action_participant (action_id, agency, position, role, time_zone, tasks,"
-                            + " targets, answer, answer_note, answered_at, readiness, readiness_note, readiness_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " targets, answer, answer_note, answered_at, readiness, readiness_note, readiness_at,"
+                            + " readiness_required_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     action.id(), p.agency(), i, p.role(), p.timeZone().getId(), texts(p.tasks()), texts(p.targets()),
-                    p.answer(), p.answerNote(), p.answeredAt(), p.readiness(), p.readinessNote(), p.readinessAt());
+                    p.answer(), p.answerNote(), p.answeredAt(), p.readiness(), p.readinessNote(), p.readinessAt(),
+                    p.readinessRequiredFrom());
         }
     }
 
@@ -162,7 +192,7 @@ public class JointActionStore {
                         orderedTexts(row, "targets"), ParticipationAnswer.valueOf(row.getString("answer")),
                         row.getString("answer_note"), Sql.instant(row, "answered_at"),
                         Readiness.valueOf(row.getString("readiness")), row.getString("readiness_note"),
-                        Sql.instant(row, "readiness_at")),
+                        Sql.instant(row, "readiness_at"), row.getLong("readiness_required_from")),
                 actionId);
     }
 

@@ -96,7 +96,7 @@ public class JointActionConsoleController {
     @Post(value = "/{id}/readiness", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> readiness(@PathVariable UUID id, @Body ChoiceForm form, Authentication user) {
         return step(id, "readiness", () -> service.declareReadiness(id, "READY".equals(form.choice()),
-                blankToNull(form.note()), user.getName()));
+                blankToNull(form.note()), revision(form.planRevision()), user.getName()));
     }
 
     @Post(value = "/{id}/decision", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -195,6 +195,15 @@ public class JointActionConsoleController {
         }
     }
 
+    /** The plan revision the officer saw; a newer plan at this node refuses the readiness (409). */
+    private static @Nullable Long revision(@Nullable String text) {
+        try {
+            return blank(text) ? null : Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("readiness", "the plan revision must be a number");
+        }
+    }
+
     private static @Nullable String blankToNull(@Nullable String text) {
         return blank(text) ? null : text.strip();
     }
@@ -205,7 +214,7 @@ public class JointActionConsoleController {
 
     /** A choice (an answer, readiness, decision or status) with an optional note. */
     @Serdeable
-    public record ChoiceForm(@Nullable String choice, @Nullable String note) {
+    public record ChoiceForm(@Nullable String choice, @Nullable String note, @Nullable String planRevision) {
     }
 
     /** This agency's outcome report, with at most one seized asset per report in the console. */

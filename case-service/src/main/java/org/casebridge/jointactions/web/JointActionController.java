@@ -159,7 +159,7 @@ public class JointActionController {
     public JointActionViews.JointActionView readiness(@PathVariable UUID id,
                                                       @Body @Valid JointActionRequests.ReadinessDeclaration body,
                                                       Authentication user) {
-        return view(service.declareReadiness(id, body.ready(), body.note(), user.getName()));
+        return view(service.declareReadiness(id, body.ready(), body.note(), body.planRevision(), user.getName()));
     }
 
     @Post("/{id}/decision")
@@ -195,8 +195,8 @@ public class JointActionController {
     }
 
     private JointActionViews.JointActionView view(JointAction action) {
-        return JointActionViews.JointActionView.of(action, service.caseLinks(action), List.of(), agency.getCode(),
-                ownZone);
+        return JointActionViews.JointActionView.of(action, service.caseLinks(action), service.caseShares(action),
+                List.of(), agency.getCode(), ownZone);
     }
 
     private static int count(Integer value) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -87,7 +88,9 @@ final class JointActionRequests {
     @Serdeable
     record ReadinessDeclaration(
             @NotNull Boolean ready,
-            @Nullable @Size(max = JointAction.MAX_NOTE_LENGTH) String note) {
+            @Nullable @Size(max = JointAction.MAX_NOTE_LENGTH) String note,
+            // The plan revision the officer reviewed; optional. If the plan has changed since, the answer is 409.
+            @Nullable @Positive Long planRevision) {
     }
 
     /** {@code POST /api/v1/joint-actions/{id}/decision}. */

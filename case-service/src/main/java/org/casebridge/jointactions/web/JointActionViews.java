@@ -100,8 +100,18 @@ public final class JointActionViews {
         }
     }
 
+    /**
+     * A linked case. At the coordinator of an action that shares its linked cases, {@code sharedWith} lists the
+     * accepting agencies that have the case and {@code skipped} those it could not be shared with, and why; both
+     * are empty elsewhere.
+     */
     @Serdeable
-    public record CaseLinkView(String reference, UUID caseId) {
+    public record CaseLinkView(String reference, UUID caseId, List<String> sharedWith, List<SkippedShareView> skipped) {
+    }
+
+    /** An accepting agency a linked case could not be shared with, e.g. because its marking was raised. */
+    @Serdeable
+    public record SkippedShareView(String agency, String reasonCode, String reason, Instant at) {
     }
 
     @Serdeable
@@ -124,18 +134,34 @@ public final class JointActionViews {
                            List<DeliveryView> deliveries) {
 
         static JointActionView of(JointActionDetails details, String ownAgency, ZoneId ownZone) {
-            return of(details.action(), details.caseLinks(), details.deliveries(), ownAgency, ownZone);
+            return of(details.action(), details.caseLinks(), details.caseShares(), details.deliveries(), ownAgency,
+                    ownZone);
         }
 
-        static JointActionView of(JointAction a, List<JointActionStore.CaseLink> links, List<Delivery> deliveries,
+        static JointActionView of(JointAction a, List<JointActionStore.CaseLink> links,
+                                  List<JointActionStore.CaseShareOutcome> shares, List<Delivery> deliveries,
                                   String ownAgency, ZoneId ownZone) {
             Map<String, UUID> held = links.stream().collect(Collectors.toMap(JointActionStore.CaseLink::reference,
                     JointActionStore.CaseLink::caseId, (x, y) -> x));
+            List<CaseLinkView> linked = new java.util.ArrayList<>();
+            for (int i = 0; i < a.caseReferences().size(); i++) {
+                String reference = a.caseReferences().get(i);
+                // At the coordinator the linked ids run parallel to the references, also for a case since purged.
+                UUID caseId = held.getOrDefault(reference,
+                        i < a.linkedCaseIds().size() ? a.linkedCaseIds().get(i) : null);
+                List<JointActionStore.CaseShareOutcome> ofCase = shares.stream()
+                        .filter(s -> s.caseId().equals(caseId)).toList();
+                linked.add(new CaseLinkView(reference, caseId,
+                        ofCase.stream().filter(JointActionStore.CaseShareOutcome::shared)
+                                .map(JointActionStore.CaseShareOutcome::agency).toList(),
+                        ofCase.stream().filter(s -> !s.shared()).map(s -> new SkippedShareView(s.agency(),
+                                s.reasonCode(), s.reason(), s.decidedAt())).toList()));
+            }
             return new JointActionView(a.id(), a.title(), a.objective(), a.coordinatingAgency(), ownAgency,
                     a.participant(ownAgency).map(p -> p.role().name()).orElse(null), !a.isCoordinatedBy(ownAgency),
                     a.status().name(), a.statusReason(), a.marking().name(), a.planRevision(), a.shareLinkedCases(),
                     WindowView.of(a.window()), LocalWindowView.of(a.window(), ownZone),
-                    a.caseReferences().stream().map(r -> new CaseLinkView(r, held.get(r))).toList(),
+                    linked,
                     a.participants().stream().map(p -> ParticipantView.of(p, a.window())).toList(), a.notReady(),
                     a.outcomes().stream().map(OutcomeView::of).toList(), TotalsView.of(a.totals()), a.proposedAt(),
                     a.proposedBy(), a.updatedAt(), deliveries.stream().map(DeliveryView::of).toList());

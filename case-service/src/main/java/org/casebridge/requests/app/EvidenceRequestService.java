@@ -405,7 +405,13 @@ public class EvidenceRequestService {
         }
     }
 
+    /**
+     * Locks a request for a change. The channel to the partner is locked first, as the inbox does when it answers
+     * the partner before applying its message to the same request.
+     */
     private TrackedRequest lock(UUID id) {
+        TrackedRequest peek = requests.find(id).orElseThrow(() -> notFound(id));
+        messenger.lockChannel(peek.counterpart());
         return requests.lock(id).orElseThrow(() -> notFound(id));
     }
 

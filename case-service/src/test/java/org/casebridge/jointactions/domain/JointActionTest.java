@@ -206,4 +206,47 @@ class JointActionTest {
         return new Outcome(agency, arrests, 1, 2, List.of(new AssetSeizure(AssetKind.CRYPTOCURRENCY, "wallet", seized)),
                 1, 3, 10, null, NOW, "officer");
     }
+
+    @Test
+    void readinessForAPlanRevisionWhoseChangeTookItBackDoesNotCount() {
+        JointAction planning = proposed().answer("NL-NHTC", ParticipationAnswer.ACCEPTED, null, NOW)
+                .answer("FR-OFAC", ParticipationAnswer.DECLINED, "no capacity that week", NOW)
+                .declareReadiness("DE-BKA", true, null, NOW);
+        ActionWindow later = new ActionWindow(WINDOW.start().plusSeconds(3600), WINDOW.end().plusSeconds(3600));
+        // NL-NHTC declared ready for revision 1 while the coordinator moved the window (revision 2).
+        JointAction moved = planning.updatePlan(new PlanChange(null, null, later, null), 2, NOW);
+        assertThat(moved.participant("NL-NHTC").orElseThrow().readinessRequiredFrom()).isEqualTo(2);
+
+        assertThatThrownBy(() -> moved.declareReadiness("NL-NHTC", true, null, NOW, 1L))
+                .isInstanceOfSatisfying(JointActionRuleException.class,
+                        e -> assertThat(e.code()).isEqualTo("STALE_PLAN_REVISION"));
+        JointAction current = moved.declareReadiness("NL-NHTC", true, null, NOW, 2L);
+        assertThat(current.participant("NL-NHTC").orElseThrow().isReady()).isTrue();
+        // The moved window took back the coordinator's readiness too.
+        assertThat(current.notReady()).containsExactly("DE-BKA");
+    }
+
+    @Test
+    void readinessForAnOlderRevisionStillCountsWhenTheChangeKeptReadiness() {
+        JointAction planning = proposed().answer("NL-NHTC", ParticipationAnswer.ACCEPTED, null, NOW)
+                .answer("FR-OFAC", ParticipationAnswer.DECLINED, "no capacity that week", NOW)
+                .declareReadiness("DE-BKA", true, null, NOW);
+        JointAction renamed = planning.updatePlan(new PlanChange("Operation Nightfall II", null, null, null), 2, NOW);
+        assertThat(renamed.participant("NL-NHTC").orElseThrow().readinessRequiredFrom()).isEqualTo(1);
+
+        JointAction ready = renamed.declareReadiness("NL-NHTC", true, null, NOW, 1L);
+        assertThat(ready.status()).isEqualTo(JointActionStatus.READY);
+    }
+
+    @Test
+    void readinessWithoutARevisionKeepsTheEarlierBehaviour() {
+        JointAction planning = proposed().answer("NL-NHTC", ParticipationAnswer.ACCEPTED, null, NOW)
+                .answer("FR-OFAC", ParticipationAnswer.DECLINED, "no capacity that week", NOW)
+                .declareReadiness("DE-BKA", true, null, NOW);
+        JointAction retasked = planning.updatePlan(new PlanChange(null, null, null, Map.of("NL-NHTC",
+                new PlanChange.Assignment(List.of("Seize three servers"), null))), 2, NOW);
+
+        assertThat(retasked.declareReadiness("NL-NHTC", true, null, NOW, null).status())
+                .isEqualTo(JointActionStatus.READY);
+    }
 }

@@ -63,18 +63,6 @@ final class DemoData {
     /** Enters the demo cases of whichever of DE-BKA, NL-NHTC and FR-OFAC run; returns how many cases it opened. */
     int load() throws IOException, InterruptedException {
         Map<String, String> cases = new HashMap<>();
-        int opened = loadCases(cases);
-        try {
-            int requests = loadEvidenceRequests(cases);
-            LOG.info("Demo data: {} evidence requests between the nodes", requests);
-        } catch (IllegalStateException e) {
-            // the cases are in; a federation without demo requests is still worth starting
-            LOG.warn("Demo evidence requests could not all be entered: {}", e.getMessage());
-        }
-        return opened;
-    }
-
-    private int loadCases(Map<String, String> cases) throws IOException, InterruptedException {
         int opened = 0;
         String lockbit = null;
         if (nodes.containsKey("DE-BKA")) {
@@ -121,6 +109,13 @@ final class DemoData {
         LOG.info("Demo data: {} cases opened and shared between the nodes", opened);
         if (nodes.keySet().containsAll(List.of("DE-BKA", "NL-NHTC", "FR-OFAC"))) {
             jointActions(lockbit);
+        }
+        try {
+            int requests = loadEvidenceRequests(cases);
+            LOG.info("Demo data: {} evidence requests between the nodes", requests);
+        } catch (IllegalStateException e) {
+            // the cases are in; a federation without demo requests is still worth starting
+            LOG.warn("Demo evidence requests could not all be entered: {}", e.getMessage());
         }
         return opened;
     }

@@ -1,5 +1,6 @@
 package org.casebridge.notifications.inapp.web;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -49,8 +50,7 @@ public class NotificationController {
 
     public NotificationController(NotificationStore store, NotificationStream stream, StreamTickets tickets,
                                   Clock clock,
-                                  @io.micronaut.context.annotation.Value(
-                                          "${casebridge.notifications.stream.heartbeat:25s}") Duration heartbeat) {
+                                  @Value("${casebridge.notifications.stream.heartbeat:25s}") Duration heartbeat) {
         this.store = store;
         this.stream = stream;
         this.tickets = tickets;

@@ -1,5 +1,6 @@
 package org.casebridge.notifications.rules.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,7 @@ public final class NotificationTypes {
     }
 
     private static List<String> concat(List<String> list, String extra) {
-        java.util.ArrayList<String> all = new java.util.ArrayList<>(list);
+        List<String> all = new ArrayList<>(list);
         all.add(extra);
         return List.copyOf(all);
     }

@@ -8,8 +8,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.casebridge.notifications.rules.domain.EmailMode;
 import org.casebridge.notifications.rules.domain.UserPreferences;
@@ -62,7 +64,7 @@ public class PreferenceStore {
             return null;
         });
         Map<String, UserPreferences> all = new HashMap<>();
-        java.util.Set<String> users = new java.util.HashSet<>(types.keySet());
+        Set<String> users = new HashSet<>(types.keySet());
         users.addAll(follows.keySet());
         users.addAll(modes.keySet());
         for (String user : users) {

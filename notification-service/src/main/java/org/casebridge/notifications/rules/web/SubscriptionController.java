@@ -1,7 +1,6 @@
 package org.casebridge.notifications.rules.web;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -116,9 +115,7 @@ public class SubscriptionController {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "VALIDATION_FAILED",
-                    "subjectId: must be a UUID", List.of(new org.casebridge.support.problem.ProblemDetail.FieldError(
-                            "subjectId", "must be a UUID")));
+            throw ProblemException.invalidField("subjectId", "must be a UUID");
         }
     }
 }

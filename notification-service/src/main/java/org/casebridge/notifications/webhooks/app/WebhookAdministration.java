@@ -1,5 +1,6 @@
 package org.casebridge.notifications.webhooks.app;
 
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -16,7 +17,6 @@ import org.casebridge.notifications.webhooks.domain.WebhookUrlRules;
 import org.casebridge.notifications.webhooks.persistence.WebhookStore;
 import org.casebridge.support.problem.ProblemDetail;
 import org.casebridge.support.problem.ProblemException;
-import io.micronaut.http.HttpStatus;
 
 /** Registers and removes webhooks; every change is audited. */
 @Singleton
