@@ -6,6 +6,7 @@ import static org.casebridge.requests.RequestApi.BASE;
 import static org.casebridge.requests.RequestApi.count;
 import static org.casebridge.requests.RequestApi.createCase;
 import static org.casebridge.requests.RequestApi.draftBody;
+import static org.casebridge.requests.RequestApi.errorFields;
 import static org.casebridge.requests.RequestApi.events;
 import static org.casebridge.requests.RequestApi.get;
 import static org.casebridge.requests.RequestApi.list;
@@ -108,6 +109,9 @@ class EvidenceRequestFederationIT {
         assertThat(atB.get("direction")).isEqualTo("INBOUND");
         assertThat(atB.get("counterpartAgency")).isEqualTo("DE-BKA");
         assertThat(atB.get("caseReference")).isEqualTo(draft.get("caseReference"));
+        // both agencies see the four eyes: who drafted it and who approved it
+        assertThat(atB.get("author")).isEqualTo("liaison");
+        assertThat(atB.get("approver")).isEqualTo("sam.supervisor");
         Instant receivedAt = Instant.parse((String) atB.get("receivedAt"));
         Map<String, Object> deadline = map(atB.get("nextDeadline"));
         assertThat(deadline.get("milestone")).isEqualTo("EXECUTE");
@@ -170,21 +174,68 @@ class EvidenceRequestFederationIT {
         assertThat(fulfilledAtA.get("manifestMismatch")).isEqualTo(false);
         assertThat(eventTypes(a, id)).contains(DomainEventType.REQUEST_DECIDED, DomainEventType.REQUEST_FULFILLED);
 
-        // The requester closes; the history on both sides tells the same story up to fulfilment.
+        // The files came over SIENA: the requesting officer checks each one against its manifest item.
+        String manifestPath = BASE + "/" + id + "/manifests/" + manifestsAtA.get(1).get("id") + "/check";
+        String evidenceId = (String) evidence.get("evidenceId");
+        Map<String, Object> intact = post(a, manifestPath, Map.of("evidenceId", evidenceId, "sizeBytes", 18_432,
+                "sha256", "B".repeat(64)), a.liaison());
+        assertThat(intact.get("result")).isEqualTo("INTACT");
+        assertThat(list(intact.get("discrepancies"))).isEmpty();
+        Map<String, Object> mismatch = post(a, manifestPath, Map.of("evidenceId", evidenceId, "sizeBytes", 18_431,
+                "sha256", "c".repeat(64)), a.liaison());
+        assertThat(mismatch.get("result")).isEqualTo("MISMATCH");
+        assertThat(list(mismatch.get("discrepancies"))).extracting(d -> d.get("field"))
+                .containsExactly("items[0].sizeBytes", "items[0].sha256");
+        List<Map<String, Object>> checkedCustody = list(list(list(get(a, BASE + "/" + id).get("manifests")).get(1)
+                .get("items")).get(0).get("custody"));
+        assertThat(checkedCustody).extracting(c -> c.get("origin"))
+                .containsExactly("MANIFEST", "MANIFEST", "LOCAL", "LOCAL", "LOCAL");
+        assertThat(checkedCustody.get(3).get("handledBy")).isEqualTo("liaison@DE-BKA");
+        assertThat((String) checkedCustody.get(3).get("note")).endsWith("INTACT");
+        assertThat((String) checkedCustody.get(4).get("note")).endsWith("MISMATCH");
+        assertThat(count(a, "SELECT count(*) FROM audit_log WHERE object_id = ? AND detail LIKE 'file check of manifest%'",
+                id)).isEqualTo(2);
+        // a file check names what is wrong; the producer cannot check on the requester's behalf
+        assertThat(errorFields(problem(HttpStatus.BAD_REQUEST, () -> post(a, manifestPath, Map.of("evidenceId",
+                evidenceId, "sizeBytes", -1, "sha256", "xyz"), a.liaison())))).contains("sizeBytes", "sha256");
+        assertThat(errorFields(problem(HttpStatus.UNPROCESSABLE_ENTITY, () -> post(a, manifestPath, Map.of("evidenceId",
+                UUID.randomUUID().toString(), "sizeBytes", 1, "sha256", "a".repeat(64)), a.liaison()))))
+                .containsExactly("evidenceId");
+        assertThat(problem(HttpStatus.NOT_FOUND, () -> post(a, BASE + "/" + id + "/manifests/" + UUID.randomUUID()
+                + "/check", Map.of("evidenceId", evidenceId, "sizeBytes", 1, "sha256", "a".repeat(64)), a.liaison()))
+                .get("status")).isEqualTo(404);
+        assertThat(problem(HttpStatus.CONFLICT, () -> post(b, manifestPath, Map.of("evidenceId", evidenceId,
+                "sizeBytes", 1, "sha256", "a".repeat(64)), bLiaison)).get("code")).isEqualTo("NOT_THE_REQUESTER");
+
+        // The requester closes; the closing reaches NL-NHTC, and both histories tell the same story from approval.
         Map<String, Object> closed = post(a, BASE + "/" + id + "/close", Map.of("note", "Evidence checked"), a.liaison());
         assertThat(closed.get("status")).isEqualTo("CLOSED");
         assertThat(closed.get("nextDeadline")).isNull();
         List<String> transitionsAtA = list(closed.get("history")).stream().map(h -> (String) h.get("transition")).toList();
         assertThat(transitionsAtA).containsExactly("SUBMIT", "APPROVE", "RECEIVE", "ASK_INFORMATION",
                 "PROVIDE_INFORMATION", "ACCEPT", "NOTE_PROGRESS", "FULFIL_PARTIALLY", "FULFIL", "CLOSE");
-        List<String> transitionsAtB = list(get(b, BASE + "/" + id).get("history")).stream()
-                .map(h -> (String) h.get("transition")).toList();
-        assertThat(transitionsAtB).containsExactlyElementsOf(transitionsAtA.subList(1, transitionsAtA.size() - 1));
+        Map<String, Object> closedAtB = eventually().until(() -> get(b, BASE + "/" + id),
+                r -> "CLOSED".equals(r.get("status")));
+        assertThat(closedAtB.get("nextDeadline")).isNull();
+        List<Map<String, Object>> historyAtB = list(closedAtB.get("history"));
+        List<String> transitionsAtB = historyAtB.stream().map(h -> (String) h.get("transition")).toList();
+        assertThat(transitionsAtB).containsExactlyElementsOf(transitionsAtA.subList(1, transitionsAtA.size()));
+        Map<String, Object> closingAtB = historyAtB.get(historyAtB.size() - 1);
+        assertThat(closingAtB.get("note")).isEqualTo("Evidence checked");
+        assertThat(closingAtB.get("by")).isEqualTo("liaison@DE-BKA");
+        assertThat(closingAtB.get("side")).isEqualTo("REQUESTING");
+        DomainEvent closedEvent = eventually().until(() -> event(b, id, DomainEventType.REQUEST_CLOSED), e -> e != null);
+        assertThat(closedEvent.getActor()).isEqualTo("liaison@DE-BKA");
+        assertThat(closedEvent.getDetails()).containsEntry("status", "CLOSED");
+        assertThat(count(b, "SELECT count(*) FROM audit_log WHERE object_id = ? AND action = 'REQUEST_UPDATED'"
+                + " AND detail LIKE '%closed by DE-BKA%'", id)).isEqualTo(1);
+        assertThat(count(b, "SELECT count(*) FROM evidence_request WHERE id = ?::uuid AND closed_at IS NOT NULL", id))
+                .isEqualTo(1);
 
         // Every message was applied by the partner, and every step is in the audit log.
         eventually().untilAsserted(() -> assertThat(count(a, "SELECT count(*) FROM message_delivery WHERE"
                 + " aggregateid = ? AND status <> 'APPLIED'", id)).isZero());
-        assertThat(count(a, "SELECT count(*) FROM message_delivery WHERE aggregateid = ?", id)).isEqualTo(2);
+        assertThat(count(a, "SELECT count(*) FROM message_delivery WHERE aggregateid = ?", id)).isEqualTo(3);
         assertThat(count(b, "SELECT count(*) FROM message_delivery WHERE aggregateid = ? AND status = 'APPLIED'", id))
                 .isEqualTo(6);
         assertThat(count(a, "SELECT count(DISTINCT action) FROM audit_log WHERE object_id = ? AND action IN"
@@ -370,6 +421,31 @@ class EvidenceRequestFederationIT {
         assertThat(list(get(b, BASE + "?direction=OUTBOUND").get("items"))).isEmpty();
         Map<String, Object> row = list(page.get("items")).get(0);
         assertThat(map(row.get("nextDeadline"))).containsKeys("dueAt", "timeLeft", "timeLeftSeconds");
+    }
+
+    @Test
+    void anUrgentInformationRequestTravelsWithItsAccessibilityWhichSetsTheClockAtTheRequestedNode() {
+        String caseId = createCase(a, "Phishing kit seller", "AMBER");
+        Map<String, Object> body = new java.util.LinkedHashMap<>(draftBody(caseId, "NL-NHTC", "EU_2023_977", "URGENT"));
+        body.put("accessibility", "INDIRECT");
+        String id = (String) post(a, BASE, body, a.liaison()).get("id");
+        post(a, BASE + "/" + id + "/submit", null, a.liaison());
+        post(a, BASE + "/" + id + "/approve", null, aSupervisor);
+
+        Map<String, Object> atB = eventually().until(() -> get(b, BASE + "/" + id),
+                r -> "RECEIVED".equals(r.get("status")));
+
+        assertThat(atB.get("accessibility")).isEqualTo("INDIRECT");
+        assertThat(atB.get("author")).isEqualTo("liaison");
+        assertThat(atB.get("approver")).isEqualTo("sam.supervisor");
+        // Art. 5(1) of Directive (EU) 2023/977: an urgent request for indirectly accessible data, 3 calendar days
+        Map<String, Object> deadline = map(atB.get("nextDeadline"));
+        assertThat(deadline.get("milestone")).isEqualTo("RESPOND");
+        assertThat(Instant.parse((String) deadline.get("dueAt"))).isEqualTo(Instant.parse((String) atB.get("receivedAt"))
+                .atZone(AMSTERDAM).plusDays(3).toInstant());
+        Map<String, Object> atA = get(a, BASE + "/" + id);
+        assertThat(atA.get("author")).isEqualTo("liaison");
+        assertThat(atA.get("approver")).isEqualTo("sam.supervisor");
     }
 
     private String sendRequest(String caseId, String instrument, String urgency) {

@@ -40,6 +40,7 @@ import org.casebridge.messages.v1.DeliveryOutcome;
 import org.casebridge.messages.v1.DeliveryReceipt;
 import org.casebridge.messages.v1.EvidenceItem;
 import org.casebridge.messages.v1.EvidenceManifest;
+import org.casebridge.messages.v1.EvidenceRequestClosed;
 import org.casebridge.messages.v1.EvidenceRequestDecided;
 import org.casebridge.messages.v1.EvidenceRequestFulfilled;
 import org.casebridge.messages.v1.EvidenceRequestInformationProvided;
@@ -132,6 +133,9 @@ class EvidenceRequestInboxIT {
         assertRefused(send(requestId, EvidenceRequestInformationProvided.newBuilder().setRequestId(requestId)
                 .setInReplyTo(requestId).setInformation("unasked").setProvidedAt(now()).build()),
                 "ILLEGAL_TRANSITION");
+        // closing what was never fulfilled: refused, with a dead letter, and nothing changes
+        DeliveryReceipt earlyClose = assertRefused(send(requestId, closed(requestId)), "ILLEGAL_TRANSITION");
+        assertThat(earlyClose.getReasonText().toString()).contains("CLOSE").contains("RECEIVED");
         // an agency that is not a party
         UUID foreign = UUID.randomUUID();
         sendAs(requestId, sign(foreign, withdrawn(requestId), strangerKey, "FR-OFAC", strangerSequence++), foreign,
@@ -139,6 +143,11 @@ class EvidenceRequestInboxIT {
         // (its receipt goes to FR-OFAC's inbox; the request must stay as it is)
         await().atMost(TIMEOUT).until(() -> count(node, "SELECT count(*) FROM inbox_message WHERE message_id = ?"
                 + " AND outcome = 'REFUSED' AND reason_code = 'NOT_SHARED'", foreign) == 1);
+        UUID foreignClose = UUID.randomUUID();
+        sendAs(requestId, sign(foreignClose, closed(requestId), strangerKey, "FR-OFAC", strangerSequence++),
+                foreignClose, "FR-OFAC");
+        await().atMost(TIMEOUT).until(() -> count(node, "SELECT count(*) FROM inbox_message WHERE message_id = ?"
+                + " AND outcome = 'REFUSED' AND reason_code = 'NOT_SHARED'", foreignClose) == 1);
         // an unknown request
         UUID unknown = UUID.randomUUID();
         assertRefused(send(unknown, withdrawn(unknown)), "UNKNOWN_AGGREGATE");
@@ -149,7 +158,13 @@ class EvidenceRequestInboxIT {
         // the requester may withdraw; after that nothing moves it
         assertApplied(send(requestId, withdrawn(requestId)));
         assertRefused(send(requestId, withdrawn(requestId)), "ILLEGAL_TRANSITION");
+        assertRefused(send(requestId, closed(requestId)), "ILLEGAL_TRANSITION");
         assertThat(get(node, BASE + "/" + requestId).get("status")).isEqualTo("WITHDRAWN");
+        // the withdrawal was announced; the refused closings were not
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> events(node, requestId.toString()).stream()
+                .anyMatch(e -> e.getEventType() == DomainEventType.REQUEST_WITHDRAWN));
+        assertThat(events(node, requestId.toString())).extracting(e -> e.getEventType())
+                .doesNotContain(DomainEventType.REQUEST_CLOSED);
     }
 
     @Test
@@ -253,6 +268,11 @@ class EvidenceRequestInboxIT {
     private static EvidenceRequestWithdrawn withdrawn(UUID requestId) {
         return EvidenceRequestWithdrawn.newBuilder().setRequestId(requestId).setReason("no longer needed")
                 .setWithdrawnAt(now()).build();
+    }
+
+    private static EvidenceRequestClosed closed(UUID requestId) {
+        return EvidenceRequestClosed.newBuilder().setRequestId(requestId).setClosedBy("officer")
+                .setNote("evidence checked").setClosedAt(now()).build();
     }
 
     private static EvidenceRequestFulfilled fulfilled(UUID requestId, UUID evidenceId, boolean complete, String sha) {

@@ -25,6 +25,7 @@ import org.casebridge.messages.v1.CaseShared;
 import org.casebridge.messages.v1.CaseUpdated;
 import org.casebridge.messages.v1.DeliveryReceipt;
 import org.casebridge.messages.v1.Envelope;
+import org.casebridge.messages.v1.EvidenceRequestClosed;
 import org.casebridge.messages.v1.EvidenceRequestDecided;
 import org.casebridge.messages.v1.EvidenceRequestFulfilled;
 import org.casebridge.messages.v1.EvidenceRequestInformationProvided;
@@ -64,6 +65,7 @@ public final class SchemaCatalogue {
             EvidenceRequestSent.class, EvidenceRequestReceived.class, EvidenceRequestDecided.class,
             EvidenceRequestInformationProvided.class, EvidenceRequestProgressNoted.class,
             EvidenceRequestFulfilled.class, EvidenceRequestWithdrawn.class, PreservationExtended.class,
+            EvidenceRequestClosed.class,
             JointActionProposed.class, JointActionParticipationAnswered.class, JointActionPlanUpdated.class,
             JointActionReadinessDeclared.class, JointActionGoDecision.class, JointActionStatusChanged.class,
             JointActionOutcomeReported.class,

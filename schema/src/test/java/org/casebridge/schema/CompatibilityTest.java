@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.avro.Schema;
 import org.casebridge.messages.v1.EvidenceRequestSent;
@@ -26,10 +27,26 @@ class CompatibilityTest {
         }
     }
 
+    /**
+     * Payload types added since the last release: not frozen yet, so a release must freeze them. One line each, so
+     * that changes made side by side merge cleanly; the next release empties the list.
+     */
+    private static final Set<String> ADDED_SINCE_LAST_RELEASE = Set.of(
+            "org.casebridge.messages.v1.EvidenceRequestClosed");
+
     @Test
-    void everyTypeOfTheContractIsFrozenInARelease() {
+    void everyTypeOfTheContractIsFrozenInAReleaseOrNewSinceTheLastOne() {
         assertThat(catalogue.releases()).contains("v1");
-        assertThat(catalogue.types()).allSatisfy(type -> assertThat(type.history()).as(type.name()).isNotEmpty());
+        assertThat(catalogue.types()).allSatisfy(type -> {
+            if (ADDED_SINCE_LAST_RELEASE.contains(type.name())) {
+                // a new type is a payload (older nodes refuse it as unknown), never a change to the envelope
+                assertThat(type.kind()).as(type.name()).isEqualTo(MessageType.Kind.PAYLOAD);
+                assertThat(type.history()).as("%s is frozen: remove it from the list", type.name()).isEmpty();
+            } else {
+                assertThat(type.history()).as(type.name()).isNotEmpty();
+            }
+        });
+        assertThat(catalogue.types().stream().map(MessageType::name)).containsAll(ADDED_SINCE_LAST_RELEASE);
     }
 
     @ParameterizedTest

@@ -31,7 +31,9 @@ class GoldenMessagesTest {
     static Stream<Arguments> goldenPayloads() {
         return RELEASES_WITH_GOLDEN_FILES.stream().flatMap(release -> {
             long[] sequence = {1};
+            // a release has golden messages for the types it shipped; types added later come with a later release
             return SampleMessages.payloads().entrySet().stream()
+                    .filter(e -> shippedIn(release, e.getValue()))
                     .map(e -> Arguments.of(release, e.getKey(), e.getValue(), sequence[0]++));
         });
     }
@@ -72,6 +74,11 @@ class GoldenMessagesTest {
                 }
             }
         }
+    }
+
+    private static boolean shippedIn(String release, SpecificRecord sample) {
+        return SchemaCatalogue.standard().type(sample.getClass()).orElseThrow().history().stream()
+                .anyMatch(v -> v.release().equals(release));
     }
 
     private static byte[] read(String release, String name) throws IOException {

@@ -27,6 +27,7 @@ import org.casebridge.messages.v1.DeliveryOutcome;
 import org.casebridge.messages.v1.DeliveryReceipt;
 import org.casebridge.messages.v1.EvidenceItem;
 import org.casebridge.messages.v1.EvidenceManifest;
+import org.casebridge.messages.v1.EvidenceRequestClosed;
 import org.casebridge.messages.v1.EvidenceRequestDecided;
 import org.casebridge.messages.v1.EvidenceRequestFulfilled;
 import org.casebridge.messages.v1.EvidenceRequestInformationProvided;
@@ -97,7 +98,7 @@ public final class SampleMessages {
         for (SpecificRecord sample : List.of(caseShared(), caseUpdated(), caseShareRevoked(), casePurgeConfirmed(),
                 caseContributionAdded(), evidenceRequestSent(), evidenceRequestReceived(), evidenceRequestDecided(),
                 evidenceRequestInformationProvided(), evidenceRequestProgressNoted(), evidenceRequestFulfilled(),
-                evidenceRequestWithdrawn(), preservationExtended(), jointActionProposed(),
+                evidenceRequestWithdrawn(), preservationExtended(), evidenceRequestClosed(), jointActionProposed(),
                 jointActionParticipationAnswered(), jointActionPlanUpdated(), jointActionReadinessDeclared(),
                 jointActionGoDecision(), jointActionStatusChanged(), jointActionOutcomeReported(), deliveryReceipt())) {
             samples.put(sample.getSchema().getName(), sample);
@@ -219,6 +220,12 @@ public final class SampleMessages {
     public static EvidenceRequestWithdrawn evidenceRequestWithdrawn() {
         return EvidenceRequestWithdrawn.newBuilder().setRequestId(REQUEST_ID)
                 .setReason("Suspect identified by other means.").setWithdrawnAt(T0).build();
+    }
+
+    /** Added after v1: it has no golden message of that release. */
+    public static EvidenceRequestClosed evidenceRequestClosed() {
+        return EvidenceRequestClosed.newBuilder().setRequestId(REQUEST_ID).setClosedBy("officer.schulz")
+                .setNote("Evidence checked against the manifest.").setClosedAt(T0.plusSeconds(86_400)).build();
     }
 
     public static PreservationExtended preservationExtended() {

@@ -22,8 +22,8 @@ class SchemaCatalogueTest {
     void listsTheEnvelopeEveryPayloadTypeAndTheDomainEvent() {
         assertThat(catalogue.envelope().name()).isEqualTo("org.casebridge.messages.v1.Envelope");
         assertThat(catalogue.domainEvent().name()).isEqualTo("org.casebridge.events.v1.DomainEvent");
-        assertThat(catalogue.payloadTypes()).hasSize(21);
-        assertThat(catalogue.types()).hasSize(23);
+        assertThat(catalogue.payloadTypes()).hasSize(22);
+        assertThat(catalogue.types()).hasSize(24);
     }
 
     @Test

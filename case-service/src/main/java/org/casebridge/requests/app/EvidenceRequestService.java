@@ -22,6 +22,8 @@ import org.casebridge.events.v1.DomainEventType;
 import org.casebridge.exchange.app.PartnerMessenger;
 import org.casebridge.messages.v1.EvidenceRequestFulfilled;
 import org.casebridge.requests.domain.Actor;
+import org.casebridge.requests.domain.CustodyAction;
+import org.casebridge.requests.domain.CustodyEntry;
 import org.casebridge.requests.domain.DeadlineSummary;
 import org.casebridge.requests.domain.EvidenceManifest;
 import org.casebridge.requests.domain.EvidenceRequest;
@@ -31,6 +33,7 @@ import org.casebridge.requests.domain.IllegalTransitionException;
 import org.casebridge.requests.domain.Instrument;
 import org.casebridge.requests.domain.InvalidRequestException;
 import org.casebridge.requests.domain.LegalPeriod;
+import org.casebridge.requests.domain.ManifestDiscrepancy;
 import org.casebridge.requests.domain.ManifestVerification;
 import org.casebridge.requests.domain.ReceivedManifest;
 import org.casebridge.requests.domain.Refusal;
@@ -349,19 +352,60 @@ public class EvidenceRequestService {
     }
 
     /**
-     * Closes a fulfilled request once the requester has checked the evidence. The message contract has no closing
-     * message: closing is the requester's own record; the requested agency's copy stays {@code FULFILLED}.
+     * Closes a fulfilled request once the requester has checked the evidence, and tells the requested agency so that
+     * its copy is closed too ({@code EvidenceRequestClosed}).
      */
     @Transactional
     public TrackedRequest close(UUID id, String note, String user) {
         Instant now = clocks.now();
         TrackedRequest current = lock(id);
         EvidenceRequest closed = rule(() -> current.request().close(actor(user), now));
-        TrackedRequest next = current.moved(closed, new HistoryNote(note, null));
+        UUID messageId = messenger.send(current.request().requestedAgency(), AGGREGATE, id, current.marking(),
+                messages.closed(id, user, note, now), null, null);
+        TrackedRequest next = current.moved(closed, new HistoryNote(note, messageId));
         store(next, now);
         audit.record(AuditEvent.success(AuditAction.REQUEST_UPDATED, AUDIT_OBJECT, id.toString())
-                .withDetail("closed"));
+                .withDetail("closed; sent to " + current.request().requestedAgency() + " in message " + messageId));
         return next;
+    }
+
+    /** The outcome of checking a file received out of band against its manifest item. */
+    public record FileCheck(UUID requestId, UUID manifestId, UUID evidenceId, int item, boolean intact,
+                            List<ManifestDiscrepancy> discrepancies, CustodyEntry custody) {
+    }
+
+    /**
+     * Checks a file the requesting agency received out of band (its SHA-256 and size, computed by the officer)
+     * against the delivered manifest, and records the check as a custody entry of this agency.
+     */
+    @Transactional
+    public FileCheck checkFile(UUID id, UUID manifestId, UUID evidenceId, long sizeBytes, String sha256, String user) {
+        Instant now = clocks.now();
+        TrackedRequest current = lock(id);
+        if (current.direction() != RequestDirection.OUTBOUND) {
+            throw ProblemException.conflict("NOT_THE_REQUESTER", "only the requesting agency checks received files;"
+                    + " " + agency.getCode() + " produced the evidence of " + current.reference());
+        }
+        ReceivedManifest manifest = requests.manifests(id).stream().filter(m -> m.id().equals(manifestId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("manifest " + manifestId + " of evidence request " + id));
+        int item = manifest.evidenceIds().indexOf(evidenceId);
+        if (item < 0) {
+            throw invalid(List.of(new FieldViolation("evidenceId", "is not an item of manifest " + manifestId)));
+        }
+        List<ManifestDiscrepancy> discrepancies = ManifestVerification.checkFile(manifest.manifest(), item, sizeBytes,
+                sha256);
+        boolean intact = discrepancies.isEmpty();
+        CustodyEntry entry = new CustodyEntry(user + "@" + agency.getCode(), now, CustodyAction.OTHER,
+                "file checked: sha256 " + sha256.toLowerCase(java.util.Locale.ROOT) + ", " + sizeBytes + " bytes: "
+                        + (intact ? "INTACT" : "MISMATCH"));
+        requests.appendLocalCustody(manifestId, item, entry);
+        String detail = "file check of manifest " + manifestId + " item " + evidenceId + ": "
+                + (intact ? "INTACT" : "MISMATCH " + String.join(", ", discrepancies.stream()
+                .map(ManifestDiscrepancy::field).toList()));
+        audit.record(intact
+                ? AuditEvent.success(AuditAction.REQUEST_UPDATED, AUDIT_OBJECT, id.toString()).withDetail(detail)
+                : AuditEvent.failed(AuditAction.REQUEST_UPDATED, AUDIT_OBJECT, id.toString()).withDetail(detail));
+        return new FileCheck(id, manifestId, evidenceId, item, intact, discrepancies, entry);
     }
 
     @Transactional

@@ -23,6 +23,7 @@ import org.casebridge.events.v1.DomainEventType;
 import org.casebridge.exchange.app.InboundMessageHandler;
 import org.casebridge.exchange.app.PartnerMessenger;
 import org.casebridge.exchange.domain.MessageRefusal;
+import org.casebridge.messages.v1.EvidenceRequestClosed;
 import org.casebridge.messages.v1.EvidenceRequestDecided;
 import org.casebridge.messages.v1.EvidenceRequestFulfilled;
 import org.casebridge.messages.v1.EvidenceRequestInformationProvided;
@@ -103,7 +104,8 @@ public class RequestMessageHandler implements InboundMessageHandler {
     public Set<Class<? extends SpecificRecord>> payloadTypes() {
         return Set.of(EvidenceRequestSent.class, EvidenceRequestReceived.class, EvidenceRequestDecided.class,
                 EvidenceRequestInformationProvided.class, EvidenceRequestProgressNoted.class,
-                EvidenceRequestFulfilled.class, EvidenceRequestWithdrawn.class, PreservationExtended.class);
+                EvidenceRequestFulfilled.class, EvidenceRequestWithdrawn.class, PreservationExtended.class,
+                EvidenceRequestClosed.class);
     }
 
     @Override
@@ -125,6 +127,8 @@ public class RequestMessageHandler implements InboundMessageHandler {
             applyWithdrawn(message, withdrawn);
         } else if (payload instanceof PreservationExtended extended) {
             applyExtended(message, extended);
+        } else if (payload instanceof EvidenceRequestClosed closed) {
+            applyClosed(message, closed);
         }
     }
 
@@ -152,18 +156,19 @@ public class RequestMessageHandler implements InboundMessageHandler {
                 "VALIDATION_FAILED", "instrument: unknown instrument " + sent.getInstrument() + " (catalogue "
                         + clocks.catalogue().version() + ")"));
         Instant submittedAt = sent.getSubmittedAt();
+        String author = messages.authorOf(sent);
         EvidenceRequest checked = refuseOnRule(() -> EvidenceRequest.draft(sent.getRequestId(),
                 sent.getCaseId() != null ? sent.getCaseId() : sent.getRequestId(), sender, sent.getRequestedAgency(),
                 instrument, RequestMessages.type(sent.getRequestType()), RequestMessages.urgency(sent.getUrgency()),
                 messages.accessibilityOf(sent), sent.getLegalBasis(), sent.getDescription(), messages.itemsOf(sent),
-                sent.getApprovedBy(), submittedAt));
+                author, submittedAt));
         // the requester's approval, as the requester recorded it; this node's history continues from there
         HistoryEntry approval = new HistoryEntry(RequestTransition.APPROVE, AgencySide.REQUESTING, submittedAt,
                 sent.getApprovedBy() + "@" + sender, RequestStatus.AWAITING_APPROVAL, RequestStatus.SENT);
         EvidenceRequest asSent = new EvidenceRequest(checked.id(), checked.caseId(), checked.requestingAgency(),
                 checked.requestedAgency(), checked.instrumentCode(), checked.type(), checked.urgency(),
                 checked.accessibility(), checked.legalBasis(), checked.justification(), checked.items(),
-                RequestStatus.SENT, sent.getApprovedBy(), sent.getApprovedBy(), List.of(approval), null, List.of(),
+                RequestStatus.SENT, author, sent.getApprovedBy(), List.of(approval), null, List.of(),
                 null, null, 0, null);
         Instant now = clocks.now();
         LegalClock clock = clocks.of(asSent);
@@ -342,6 +347,17 @@ public class RequestMessageHandler implements InboundMessageHandler {
         events.publish(tracked, DomainEventType.REQUEST_WITHDRAWN, message.senderAgency() + " withdrew "
                 + tracked.reference(), null, null, message.messageId(), Map.of("reason", truncate(withdrawn.getReason())));
         audit(message, AuditAction.REQUEST_UPDATED, tracked, "withdrawn by " + message.senderAgency());
+    }
+
+    private void applyClosed(VerifiedMessage message, EvidenceRequestClosed closed) {
+        TrackedRequest current = ownRequest(message, closed.getRequestId());
+        Actor actor = partner(message, closed.getClosedBy());
+        EvidenceRequest next = refuseOnRule(() -> current.request().close(actor, closed.getClosedAt()));
+        TrackedRequest tracked = store(current.moved(next, new HistoryNote(closed.getNote(), message.messageId())));
+        events.publish(tracked, DomainEventType.REQUEST_CLOSED, message.senderAgency() + " closed "
+                        + tracked.reference() + " after checking the evidence", actor.user() + "@" + actor.agency(),
+                null, message.messageId(), closed.getNote() == null ? Map.of() : Map.of("note", truncate(closed.getNote())));
+        audit(message, AuditAction.REQUEST_UPDATED, tracked, "closed by " + message.senderAgency());
     }
 
     private void applyExtended(VerifiedMessage message, PreservationExtended extended) {

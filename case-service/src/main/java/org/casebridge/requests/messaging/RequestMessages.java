@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.casebridge.directory.HandlingMarking;
+import org.casebridge.messages.v1.EvidenceRequestClosed;
 import org.casebridge.messages.v1.EvidenceRequestDecided;
 import org.casebridge.messages.v1.EvidenceRequestFulfilled;
 import org.casebridge.messages.v1.EvidenceRequestInformationProvided;
@@ -19,6 +20,7 @@ import org.casebridge.messages.v1.RequestDecision;
 import org.casebridge.messages.v1.RequestProgress;
 import org.casebridge.requests.domain.CustodyAction;
 import org.casebridge.requests.domain.CustodyEntry;
+import org.casebridge.requests.domain.DataAccessibility;
 import org.casebridge.requests.domain.EvidenceItem;
 import org.casebridge.requests.domain.EvidenceManifest;
 import org.casebridge.requests.domain.EvidenceRequest;
@@ -71,13 +73,16 @@ public class RequestMessages {
                 .setInstrument(r.instrumentCode())
                 .setRequestType(EvidenceRequestType.valueOf(r.type().name()))
                 .setUrgency(org.casebridge.messages.v1.Urgency.valueOf(r.urgency().name()))
-                .setEmergencyJustification(r.accessibility() == null ? null : "accessibility=" + r.accessibility())
+                .setEmergencyJustification(null)
+                .setAccessibility(r.accessibility() == null ? null
+                        : org.casebridge.messages.v1.DataAccessibility.valueOf(r.accessibility().name()))
                 .setCrimeCategories(List.copyOf(tracked.crimeCategories()))
                 .setLegalBasis(r.legalBasis())
                 .setDescription(r.justification())
                 .setItems(items)
                 .setAgreedDueDate(tracked.proposedDueAt())
                 .setApprovedBy(r.approver())
+                .setAuthor(r.author())
                 .setSubmittedAt(sentAt)
                 .build();
     }
@@ -103,17 +108,38 @@ public class RequestMessages {
         return sent.getItems().stream().map(org.casebridge.messages.v1.RequestItem::getItemId).toList();
     }
 
-    /** The accessibility carried by {@link #sent}; null when none. */
-    public org.casebridge.requests.domain.DataAccessibility accessibilityOf(EvidenceRequestSent sent) {
+    /** Prefix under which senders before the {@code accessibility} field carried it in the emergency justification. */
+    static final String LEGACY_ACCESSIBILITY_PREFIX = "accessibility=";
+
+    /**
+     * The accessibility carried by {@link #sent}; null when none. Reads the {@code accessibility} field, and from
+     * senders that predate it the {@code accessibility=DIRECT|INDIRECT} form they put in the emergency justification.
+     */
+    public DataAccessibility accessibilityOf(EvidenceRequestSent sent) {
+        org.casebridge.messages.v1.DataAccessibility carried = sent.getAccessibility();
+        if (carried != null) {
+            return switch (carried) {
+                case DIRECT -> DataAccessibility.DIRECT;
+                case INDIRECT -> DataAccessibility.INDIRECT;
+                // a symbol added after this node's schema: not given, as far as this node can tell
+                default -> null;
+            };
+        }
         String text = sent.getEmergencyJustification();
-        if (text != null && text.startsWith("accessibility=")) {
+        if (text != null && text.startsWith(LEGACY_ACCESSIBILITY_PREFIX)) {
             try {
-                return org.casebridge.requests.domain.DataAccessibility.valueOf(text.substring("accessibility=".length()));
+                return DataAccessibility.valueOf(text.substring(LEGACY_ACCESSIBILITY_PREFIX.length()).strip());
             } catch (IllegalArgumentException e) {
                 return null;
             }
         }
         return null;
+    }
+
+    /** Who drafted {@link #sent}; senders before the {@code author} field name only the approver. */
+    public String authorOf(EvidenceRequestSent sent) {
+        String author = sent.getAuthor();
+        return author == null || author.isBlank() ? sent.getApprovedBy() : author;
     }
 
     public static RequestType type(EvidenceRequestType type) {
@@ -213,6 +239,15 @@ public class RequestMessages {
                 .setRequestId(requestId)
                 .setReason(reason)
                 .setWithdrawnAt(at)
+                .build();
+    }
+
+    public EvidenceRequestClosed closed(UUID requestId, String by, String note, Instant at) {
+        return EvidenceRequestClosed.newBuilder()
+                .setRequestId(requestId)
+                .setClosedBy(by)
+                .setNote(note)
+                .setClosedAt(at)
                 .build();
     }
 

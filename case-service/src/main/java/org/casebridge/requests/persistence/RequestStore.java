@@ -291,6 +291,13 @@ public class RequestStore {
         return true;
     }
 
+    /** Appends a custody entry this agency made (origin {@code LOCAL}) to one item of a recorded manifest. */
+    public void appendLocalCustody(UUID manifestId, int item, CustodyEntry entry) {
+        int next = sql.queryOne("SELECT coalesce(max(position) + 1, 0) FROM evidence_custody_entry"
+                + " WHERE manifest_id = ? AND item_position = ?", row -> row.getInt(1), manifestId, item).orElse(0);
+        insertCustody(manifestId, item, next, "LOCAL", entry);
+    }
+
     private void insertCustody(UUID manifestId, int item, int position, String origin, CustodyEntry entry) {
         sql.update("INSERT INTO evidence_custody_entry (manifest_id, item_position, position, origin, handled_by, at,"
                         + " action, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

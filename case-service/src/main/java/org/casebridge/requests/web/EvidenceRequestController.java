@@ -166,6 +166,17 @@ public class EvidenceRequestController {
         return RequestViews.RequestView.of(service.afterChange(id));
     }
 
+    /**
+     * The requesting officer checks a file received out of band (e.g. over SIENA) against its manifest item: INTACT
+     * when size and SHA-256 match, else MISMATCH naming the fields. Recorded as a custody entry of this agency.
+     */
+    @Post("/{id}/manifests/{manifestId}/check")
+    public RequestViews.FileCheckView checkFile(@PathVariable UUID id, @PathVariable UUID manifestId,
+                                                @Body @Valid RequestBodies.FileCheckBody body, Authentication user) {
+        return RequestViews.FileCheckView.of(service.checkFile(id, manifestId, body.evidenceId(), body.sizeBytes(),
+                body.sha256(), user.getName()));
+    }
+
     @Post("/{id}/extension")
     public RequestViews.RequestView extend(@PathVariable UUID id, @Body @Valid RequestBodies.ExtensionBody body,
                                            Authentication user) {

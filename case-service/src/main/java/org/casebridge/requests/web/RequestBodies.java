@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -96,6 +97,15 @@ final class RequestBodies {
     /** {@code POST /{id}/close}. */
     @Serdeable
     record CloseBody(@Nullable @Size(max = 2000) String note) {
+    }
+
+    /** {@code POST /{id}/manifests/{manifestId}/check}: a file received out of band, as the officer measured it. */
+    @Serdeable
+    record FileCheckBody(
+            @NotNull UUID evidenceId,
+            @NotNull @PositiveOrZero Long sizeBytes,
+            @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a SHA-256 in hex (64 characters)")
+            String sha256) {
     }
 
     /** {@code POST /{id}/extension}: an ISO-8601 period such as {@code P30D}. */

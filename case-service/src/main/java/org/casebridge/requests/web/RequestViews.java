@@ -122,6 +122,18 @@ public final class RequestViews {
                        UUID messageId) {
     }
 
+    /** The answer to a file check. */
+    @Serdeable
+    record FileCheckView(UUID requestId, UUID manifestId, UUID evidenceId, int item, String result,
+                         List<DiscrepancyView> discrepancies, CustodyView custody) {
+        static FileCheckView of(org.casebridge.requests.app.EvidenceRequestService.FileCheck check) {
+            return new FileCheckView(check.requestId(), check.manifestId(), check.evidenceId(), check.item(),
+                    check.intact() ? "INTACT" : "MISMATCH",
+                    check.discrepancies().stream().map(d -> new DiscrepancyView(d.field(), d.expected(), d.actual()))
+                            .toList(), CustodyView.of(check.custody(), "LOCAL"));
+        }
+    }
+
     @Serdeable
     public record PauseView(Instant from, Instant to) {
     }

@@ -63,10 +63,67 @@ class RequestMessagesTest {
         EvidenceRequestSent sent = messages.sent(tracked, AT);
 
         assertThat(sent.getApprovedBy()).isEqualTo("sam");
+        assertThat(sent.getAuthor()).isEqualTo("anna");
+        assertThat(messages.authorOf(sent)).isEqualTo("anna");
+        // accessibility has its own field; the emergency justification is left for emergencies
+        assertThat(sent.getAccessibility()).isEqualTo(org.casebridge.messages.v1.DataAccessibility.INDIRECT);
+        assertThat(sent.getEmergencyJustification()).isNull();
         assertThat(sent.getItems().get(2).getQualifier()).isEqualTo("SHA256");
         assertThat(messages.itemsOf(sent)).isEqualTo(items);
         assertThat(messages.itemIdsOf(sent)).isEqualTo(tracked.itemIds());
         assertThat(messages.accessibilityOf(sent)).isEqualTo(DataAccessibility.INDIRECT);
+    }
+
+    @Test
+    void aRequestFromAnOlderSenderStillYieldsItsAccessibilityAndNamesItsApproverAsAuthor() {
+        EvidenceRequestSent older = olderSender("accessibility=DIRECT");
+
+        assertThat(older.getAccessibility()).isNull();
+        assertThat(messages.accessibilityOf(older)).isEqualTo(DataAccessibility.DIRECT);
+        assertThat(messages.accessibilityOf(olderSender("accessibility=INDIRECT")))
+                .isEqualTo(DataAccessibility.INDIRECT);
+        // an emergency justification that is just that carries no accessibility
+        assertThat(messages.accessibilityOf(olderSender("Ongoing extortion of a hospital"))).isNull();
+        assertThat(messages.accessibilityOf(olderSender("accessibility=SOMEWHERE"))).isNull();
+        assertThat(messages.accessibilityOf(olderSender(null))).isNull();
+        // without an author field, the approver is all the sender said
+        assertThat(messages.authorOf(older)).isEqualTo("sam");
+    }
+
+    @Test
+    void theFieldWinsOverTheOldFormAndAnUnknownSymbolIsNotGiven() {
+        EvidenceRequestSent both = olderSender("accessibility=DIRECT");
+        both.setAccessibility(org.casebridge.messages.v1.DataAccessibility.INDIRECT);
+        EvidenceRequestSent unknown = olderSender(null);
+        unknown.setAccessibility(org.casebridge.messages.v1.DataAccessibility.UNKNOWN);
+
+        assertThat(messages.accessibilityOf(both)).isEqualTo(DataAccessibility.INDIRECT);
+        assertThat(messages.accessibilityOf(unknown)).isNull();
+    }
+
+    @Test
+    void aClosingCarriesWhoClosedWhenAndWhy() {
+        UUID requestId = UUID.randomUUID();
+
+        var closed = messages.closed(requestId, "anna", "Evidence checked", AT);
+
+        assertThat(closed.getRequestId()).isEqualTo(requestId);
+        assertThat(closed.getClosedBy()).isEqualTo("anna");
+        assertThat(closed.getNote()).isEqualTo("Evidence checked");
+        assertThat(closed.getClosedAt()).isEqualTo(AT);
+    }
+
+    /** A request as a sender before the accessibility and author fields wrote it. */
+    private static EvidenceRequestSent olderSender(String emergencyJustification) {
+        return EvidenceRequestSent.newBuilder().setRequestId(UUID.randomUUID()).setReference("DE-BKA-ER-2026-000009")
+                .setRequestingAgency("DE-BKA").setRequestedAgency("NL-NHTC").setInstrument("EU_2023_977")
+                .setRequestType(org.casebridge.messages.v1.EvidenceRequestType.SUBSCRIBER_INFO)
+                .setUrgency(org.casebridge.messages.v1.Urgency.URGENT)
+                .setEmergencyJustification(emergencyJustification).setLegalBasis("basis").setDescription("why")
+                .setApprovedBy("sam").setSubmittedAt(AT)
+                // set explicitly: the builder's defaults would be copied through Avro's class lookup
+                .setCaseReference(null).setCaseId(null).setCrimeCategories(List.of()).setItems(List.of())
+                .setAgreedDueDate(null).setAccessibility(null).setAuthor(null).build();
     }
 
     @Test
