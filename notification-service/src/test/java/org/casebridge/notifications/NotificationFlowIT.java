@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,6 +36,7 @@ import org.casebridge.infra.junit.SharedInfrastructure;
 import org.casebridge.messages.v1.HandlingMarking;
 import org.casebridge.notifications.delivery.app.EmailDispatcher;
 import org.casebridge.notifications.inapp.persistence.NotificationStore;
+import org.casebridge.notifications.rules.persistence.PreferenceStore;
 import org.casebridge.notifications.testkit.CaseServiceProcess;
 import org.casebridge.notifications.testkit.Json;
 import org.casebridge.notifications.testkit.Mailbox;
@@ -488,6 +490,112 @@ class NotificationFlowIT {
     }
 
     @Test
+    @Order(9)
+    void aNotificationCreatedByOneInstanceReachesAStreamOpenOnAnother() throws Exception {
+        // A second instance on the same database, without a consumer: whatever it streams, another instance created.
+        Map<String, Object> second = new HashMap<>(nodeProperties);
+        second.put("casebridge.notifications.consumer.enabled", "false");
+        try (NotificationNode other = NotificationNode.start(second)) {
+            String ticket = Json.field(other.send("POST", "/api/v1/notifications/stream-tickets", liaison, null)
+                    .body(), "ticket");
+            try (SseClient stream = new SseClient(other.url() + "/api/v1/notifications/stream?ticket=" + ticket)) {
+                await().atMost(PATIENCE).until(() -> !stream.events("ready").isEmpty());
+                DomainEvent event = event(DomainEventType.REQUEST_RECEIVED, UUID.randomUUID(), null,
+                        "Across instances " + UUID.randomUUID(), HandlingMarking.AMBER);
+                produce(event);
+
+                await().atMost(PATIENCE).until(() -> stream.events("notification").stream()
+                        .anyMatch(e -> e.data().contains(event.getTitle())));
+                JsonNode live = Json.parse(stream.events("notification").stream()
+                        .filter(e -> e.data().contains(event.getTitle())).findFirst().orElseThrow().data());
+                String listed = StreamSupport.stream(page(liaison).get("items").spliterator(), false)
+                        .filter(item -> item.get("title").asText().equals(event.getTitle())).findFirst()
+                        .orElseThrow().get("id").asText();
+                assertThat(live.get("id").asText()).isEqualTo(listed);
+                assertThat(live.get("summary").asText()).isEqualTo(event.getSummary());
+                // Only the recipient's streams get it.
+                assertThat(stream.events("notification")).filteredOn(e -> e.data().contains(event.getTitle()))
+                        .hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    @Order(9)
+    void analystsGetNoNotificationsAboutCasesRequestsOrJointActions() {
+        String analyst = nlCases.login("analyst");
+        assertProblem(node.send("PUT", "/api/v1/subscriptions/event-types/CASE_SHARED_WITH_US", analyst,
+                "{\"choice\":\"ADD\"}"), 403, "type");
+        assertProblem(node.send("PUT", "/api/v1/subscriptions/follows/" + UUID.randomUUID(), analyst, null), 403,
+                "subjectId");
+        // Muting is harmless; the node's plumbing is not case content.
+        assertThat(node.send("PUT", "/api/v1/subscriptions/event-types/REQUEST_RECEIVED", analyst,
+                "{\"choice\":\"MUTE\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> added = node.send("PUT", "/api/v1/subscriptions/event-types/SEQUENCE_GAP", analyst,
+                "{\"choice\":\"ADD\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        JsonNode types = Json.parse(added.body()).get("eventTypes");
+        JsonNode shared = StreamSupport.stream(types.spliterator(), false)
+                .filter(t -> t.get("type").asText().equals("CASE_SHARED_WITH_US")).findFirst().orElseThrow();
+        assertThat(shared.get("allowed").asBoolean()).isFalse();
+        assertThat(shared.get("active").asBoolean()).isFalse();
+
+        // A choice stored before (say, while the account was a liaison's) does not count either.
+        node.bean(PreferenceStore.class).setEventType("analyst", "REQUEST_RECEIVED", true);
+        node.bean(PreferenceStore.class).setFollow("analyst", UUID.randomUUID(), true, true, null, Instant.now());
+        DomainEvent request = event(DomainEventType.REQUEST_RECEIVED, UUID.randomUUID(), null,
+                "Not for analysts " + UUID.randomUUID(), HandlingMarking.GREEN);
+        produce(request);
+        DomainEvent gap = event(DomainEventType.SEQUENCE_GAP, UUID.randomUUID(), null,
+                "2 message(s) from DE-BKA missing " + UUID.randomUUID(), HandlingMarking.GREEN);
+        produce(gap);
+        await().atMost(PATIENCE).until(() -> titles(liaison).contains(request.getTitle())
+                && titles(analyst).contains(gap.getTitle()));
+        assertThat(titles(analyst)).doesNotContain(request.getTitle());
+        assertThat(page(analyst).get("items")).allSatisfy(item -> assertThat(item.get("subjectKind").asText())
+                .isNotIn("CASE", "EVIDENCE_REQUEST", "JOINT_ACTION"));
+    }
+
+    @Test
+    @Order(9)
+    void metricsAreForAdministratorsAndCountWhatHappened() {
+        assertThat(prometheus(null).statusCode()).isEqualTo(401);
+        assertThat(prometheus(liaison).statusCode()).isEqualTo(403);
+        assertThat(prometheus(analyst()).statusCode()).isEqualTo(403);
+        HttpResponse<String> before = prometheus(admin);
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(before.body()).contains("casebridge_notifications_mail_queue", "casebridge_notifications_webhook_queue",
+                "casebridge_notifications_streams_open");
+        double created = metric(before.body(), "casebridge_notifications_new_total");
+        double processed = metric(before.body(), "casebridge_notifications_events_total{outcome=\"processed\"");
+
+        DomainEvent event = event(DomainEventType.REQUEST_RECEIVED, UUID.randomUUID(), null,
+                "Counted " + UUID.randomUUID(), HandlingMarking.GREEN);
+        produce(event);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            String after = prometheus(admin).body();
+            String ours = String.join("\n", after.lines().filter(line -> line.startsWith("casebridge_")).toList());
+            assertThat(metric(after, "casebridge_notifications_new_total")).as(ours).isGreaterThan(created);
+            assertThat(metric(after, "casebridge_notifications_events_total{outcome=\"processed\"")).as(ours)
+                    .isGreaterThan(processed);
+            assertThat(metric(after, "casebridge_notifications_mails_total{outcome=\"sent\"")).as(ours).isPositive();
+        });
+    }
+
+    @Test
+    @Order(9)
+    void theApiIsDescribedByAnOpenApiDocumentWithSwaggerUi() {
+        HttpResponse<String> document = node.send("GET", "/swagger/casebridge-notification-service-1.yml", null,
+                null);
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("/api/v1/notifications/stream-tickets", "/api/v1/subscriptions",
+                "/api/v1/webhooks", "bearer");
+        HttpResponse<String> ui = node.send("GET", "/swagger-ui/index.html", null, null);
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("casebridge-notification-service-1.yml");
+    }
+
+    @Test
     @Order(10)
     void aServiceStoppedWhileEventsArriveCatchesUpOnRestart() {
         node.close();
@@ -521,6 +629,31 @@ class NotificationFlowIT {
         }
     }
 
+    /** The metrics as a Prometheus server scrapes them (text exposition format). */
+    private HttpResponse<String> prometheus(String token) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(node.url() + "/prometheus")).header("Accept", "text/plain");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String analyst() {
+        return nlCases.login("analyst");
+    }
+
+    /** The sum of a Prometheus metric's samples whose line starts with the given name (and labels). */
+    private static double metric(String exposition, String prefix) {
+        return exposition.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     private JsonNode page(String token) {
         HttpResponse<String> response = node.send("GET", "/api/v1/notifications?size=100", token, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -539,7 +672,9 @@ class NotificationFlowIT {
                 .setEventType(type)
                 .setOccurredAt(Instant.now())
                 .setAgency(NL)
-                .setSubjectKind(type.name().startsWith("JOINT") ? SubjectKind.JOINT_ACTION : SubjectKind.EVIDENCE_REQUEST)
+                .setSubjectKind(type.name().startsWith("JOINT") ? SubjectKind.JOINT_ACTION
+                        : type == DomainEventType.SEQUENCE_GAP || type == DomainEventType.DELIVERY_REFUSED
+                        ? SubjectKind.PARTNER : SubjectKind.EVIDENCE_REQUEST)
                 .setSubjectId(subject)
                 .setCaseReference("NL-2026-0042")
                 .setCounterpartAgency(DE)

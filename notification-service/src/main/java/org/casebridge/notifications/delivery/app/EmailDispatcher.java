@@ -21,6 +21,7 @@ import org.casebridge.notifications.delivery.domain.MailMessage;
 import org.casebridge.notifications.delivery.domain.NotificationContent;
 import org.casebridge.notifications.inapp.domain.Notification;
 import org.casebridge.notifications.inapp.persistence.NotificationStore;
+import org.casebridge.notifications.metrics.app.NotificationMetrics;
 import org.casebridge.notifications.rules.domain.Recipient;
 import org.casebridge.notifications.users.persistence.DirectoryUsers;
 import org.casebridge.notifications.webhooks.domain.RetrySchedule;
@@ -48,11 +49,14 @@ public class EmailDispatcher {
     private final RetrySchedule retries;
     private final Clock clock;
     private final TransactionOperations<Connection> transactions;
+    private final NotificationMetrics metrics;
 
     public EmailDispatcher(NotificationStore store, DirectoryUsers users, EmailSender<?, ?> sender,
                            EmailSettings settings, NotificationSettings notificationSettings,
-                           AgencyConfiguration agency, Clock clock, TransactionOperations<Connection> transactions) {
+                           AgencyConfiguration agency, Clock clock, TransactionOperations<Connection> transactions,
+                           NotificationMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.transactions = transactions;
         this.users = users;
         this.sender = sender;
@@ -166,11 +170,17 @@ public class EmailDispatcher {
     }
 
     private void send(Recipient user, MailMessage mail) {
-        sender.send(Email.builder()
-                .from(settings.getFrom())
-                .to(user.email())
-                .subject(mail.subject())
-                .body(new MultipartBody(mail.html(), mail.text())));
+        try {
+            sender.send(Email.builder()
+                    .from(settings.getFrom())
+                    .to(user.email())
+                    .subject(mail.subject())
+                    .body(new MultipartBody(mail.html(), mail.text())));
+        } catch (RuntimeException e) {
+            metrics.mailFailed();
+            throw e;
+        }
+        metrics.mailSent();
     }
 
     private NotificationContent content(Notification n) {

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.events.v1.DomainEvent;
 import org.casebridge.notifications.events.app.EventOutcome;
 import org.casebridge.notifications.events.app.EventProcessor;
-import org.casebridge.notifications.inapp.app.NotificationStream;
+import org.casebridge.notifications.metrics.app.NotificationMetrics;
 import org.casebridge.notifications.rules.domain.EventFacts;
 import org.casebridge.notifications.users.app.UserDirectorySync;
 import org.casebridge.schema.codec.DomainEventCodec;
@@ -43,15 +43,15 @@ public class EventListener {
     private final DomainEventCodec codec = DomainEventCodec.create();
     private final EventProcessor processor;
     private final UserDirectorySync directory;
-    private final NotificationStream stream;
+    private final NotificationMetrics metrics;
     private final DeadLetters deadLetters;
     private final String agencyCode;
 
-    EventListener(EventProcessor processor, UserDirectorySync directory, NotificationStream stream,
+    EventListener(EventProcessor processor, UserDirectorySync directory, NotificationMetrics metrics,
                   DeadLetters deadLetters, AgencyConfiguration agency) {
         this.processor = processor;
         this.directory = directory;
-        this.stream = stream;
+        this.metrics = metrics;
         this.deadLetters = deadLetters;
         this.agencyCode = agency.getCode();
     }
@@ -64,11 +64,14 @@ public class EventListener {
             if (event == null) {
                 continue;
             }
+            // Open streams hear of the new notifications through the notification channel, once committed.
             EventOutcome outcome = processor.process(event);
-            // Only after the commit: a stream never shows a notification that could still roll back.
-            outcome.notifications().forEach(stream::publish);
             if (outcome.duplicate()) {
+                metrics.eventDuplicate();
                 LOG.debug("Event {} was handled before; skipped", event.eventId());
+            } else {
+                metrics.eventProcessed();
+                metrics.created(outcome.notifications());
             }
         }
     }
@@ -79,19 +82,24 @@ public class EventListener {
         try {
             event = codec.decode(record.value());
         } catch (MessageRejectedException e) {
-            deadLetters.send(record, e.receiptCode().name(), e.getMessage());
+            deadLetter(record, e.receiptCode().name(), e.getMessage());
             return null;
         }
         if (!agencyCode.equals(event.getAgency())) {
-            deadLetters.send(record, "WRONG_RECIPIENT", "event of agency " + event.getAgency() + " on the topic of "
+            deadLetter(record, "WRONG_RECIPIENT", "event of agency " + event.getAgency() + " on the topic of "
                     + agencyCode);
             return null;
         }
         try {
             return EventMapper.toFacts(event);
         } catch (IllegalArgumentException | NullPointerException e) {
-            deadLetters.send(record, "VALIDATION_FAILED", "event " + event.getEventId() + ": " + e.getMessage());
+            deadLetter(record, "VALIDATION_FAILED", "event " + event.getEventId() + ": " + e.getMessage());
             return null;
         }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, String detail) {
+        deadLetters.send(record, reason, detail);
+        metrics.eventDeadLettered();
     }
 }

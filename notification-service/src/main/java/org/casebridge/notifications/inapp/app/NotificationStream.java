@@ -1,6 +1,7 @@
 package org.casebridge.notifications.inapp.app;
 
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.casebridge.notifications.inapp.domain.Notification;
@@ -8,8 +9,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Live notifications for open console streams, per user, in this instance. Only committed notifications are
- * published; a stream that was not open misses nothing, because the list endpoint has them all.
+ * Live notifications for the console streams open on this instance, per user. It is fed by {@link NotificationFanOut}
+ * with committed notifications of every instance; a stream that was not open misses nothing, because the list
+ * endpoint has them all.
  */
 @Singleton
 public class NotificationStream {
@@ -24,7 +26,7 @@ public class NotificationStream {
     public void publish(Notification notification) {
         Sinks.Many<Notification> sink = sinks.get(notification.recipient());
         if (sink != null) {
-            sink.emitNext(notification, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(100)));
+            sink.emitNext(notification, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
         }
     }
 
@@ -32,6 +34,11 @@ public class NotificationStream {
     public int subscribers(String username) {
         Sinks.Many<Notification> sink = sinks.get(username);
         return sink == null ? 0 : sink.currentSubscriberCount();
+    }
+
+    /** How many streams are open on this instance, of all users. */
+    public int openStreams() {
+        return sinks.values().stream().mapToInt(Sinks.Many::currentSubscriberCount).sum();
     }
 
     private Sinks.Many<Notification> sink(String username) {

@@ -22,19 +22,35 @@ public class NotificationStore {
             + " created_at, read_at";
 
     private final JdbcOperations jdbc;
+    private final NotificationChannel channel;
 
-    public NotificationStore(JdbcOperations jdbc) {
+    public NotificationStore(JdbcOperations jdbc, NotificationChannel channel) {
         this.jdbc = jdbc;
+        this.channel = channel;
     }
 
     /**
-     * Stores a notification unless the user already has one for the event.
+     * Stores a notification unless the user already has one for the event, and announces a new one on the
+     * notification channel. PostgreSQL delivers the announcement to every listening instance when the transaction
+     * commits, and never if it rolls back.
      *
      * @param emailState NONE, PENDING or DIGEST
      * @return whether it was new
      */
     @Transactional
     public boolean insert(Notification n, String emailState) {
+        boolean inserted = insertRow(n, emailState);
+        if (inserted) {
+            jdbc.prepareStatement("SELECT pg_notify(?, ?)", s -> {
+                s.setString(1, channel.name());
+                s.setString(2, NotificationChannel.Announcement.payload(n.id(), n.recipient()));
+                return s.execute();
+            });
+        }
+        return inserted;
+    }
+
+    private boolean insertRow(Notification n, String emailState) {
         return jdbc.prepareStatement("INSERT INTO notification (" + COLUMNS + ", email_state, email_next_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (recipient, event_id) DO NOTHING", s -> {
@@ -153,6 +169,16 @@ public class NotificationStore {
                     s.setObject(4, id);
                     return s.executeUpdate();
                 });
+    }
+
+    /** How many mails wait to be sent now or after a failed attempt (the digest not counted). */
+    @Transactional
+    public long pendingEmails() {
+        return jdbc.prepareStatement("SELECT count(*) FROM notification WHERE email_state = 'PENDING'", s -> {
+            ResultSet rows = s.executeQuery();
+            rows.next();
+            return rows.getLong(1);
+        });
     }
 
     @Transactional

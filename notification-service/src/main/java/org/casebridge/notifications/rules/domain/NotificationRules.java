@@ -12,6 +12,9 @@ import java.util.Set;
  * </ul>
  * A user follows a subject after causing an event about it (drafting a request, answering an invitation), unless they
  * unfollowed it; so decisions and information requests reach the liaison whose request it is.
+ * <p>
+ * Above all of these: news of a case, evidence request or joint action reaches only users who work cases (liaisons
+ * and supervisors), whatever the others chose; analysts see statistics, not personal data.
  */
 public final class NotificationRules {
 
@@ -19,7 +22,8 @@ public final class NotificationRules {
     }
 
     public static boolean notifies(Recipient user, UserPreferences preferences, EventFacts event) {
-        if (!user.enabled() || user.isActor(event.actor())) {
+        if (!user.enabled() || user.isActor(event.actor())
+                || !NotificationTypes.mayReceive(user.roles(), event.eventType(), event.subjectKind())) {
             return false;
         }
         Boolean typeChoice = preferences.eventTypes().get(event.eventType());
@@ -37,6 +41,7 @@ public final class NotificationRules {
 
     /** Whether the event makes its actor a follower of its subject (not when the user unfollowed it before). */
     public static boolean startsFollowing(Recipient user, UserPreferences preferences, EventFacts event) {
-        return user.isActor(event.actor()) && !preferences.follows().containsKey(event.subjectId());
+        return user.isActor(event.actor()) && !preferences.follows().containsKey(event.subjectId())
+                && NotificationTypes.mayReceive(user.roles(), event.eventType(), event.subjectKind());
     }
 }

@@ -38,7 +38,35 @@ public final class NotificationTypes {
             "ADMIN", Set.of("DELIVERY_REFUSED", "SEQUENCE_GAP", WEBHOOK_DISABLED),
             "ANALYST", Set.of());
 
+    /**
+     * The roles that work cases, evidence requests and joint actions: the case-service admits only these to them.
+     * Only they hear of those subjects; analysts see statistics, not personal data.
+     */
+    public static final Set<String> CASE_ROLES = Set.of("LIAISON", "SUPERVISOR");
+
+    /** Types about the node's plumbing rather than a case; everything else, unknown types included, is case content. */
+    public static final Set<String> PLUMBING_TYPES = Set.of("DELIVERY_REFUSED", "SEQUENCE_GAP", WEBHOOK_DISABLED);
+
+    /** Subject kinds whose events are case content whatever their type. */
+    public static final Set<String> CASE_SUBJECTS = Set.of("CASE", "EVIDENCE_REQUEST", "JOINT_ACTION", "UNKNOWN");
+
     private NotificationTypes() {
+    }
+
+    /** Whether notifications of this type carry content of a case, request or joint action. */
+    public static boolean isCaseContent(String type) {
+        return !PLUMBING_TYPES.contains(type);
+    }
+
+    /** Whether a user with these roles may be told of an event of this type about a subject of this kind. */
+    public static boolean mayReceive(Set<String> roles, String type, String subjectKind) {
+        boolean caseContent = isCaseContent(type) || CASE_SUBJECTS.contains(subjectKind);
+        return !caseContent || mayReceiveCaseContent(roles);
+    }
+
+    /** Whether a user with these roles works cases, and so may hear of them. */
+    public static boolean mayReceiveCaseContent(Set<String> roles) {
+        return roles.stream().anyMatch(CASE_ROLES::contains);
     }
 
     public static boolean isSubscribable(String type) {

@@ -1,6 +1,7 @@
 package org.casebridge.notifications.rules.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -23,6 +24,7 @@ import org.casebridge.notifications.rules.domain.NotificationRules;
 import org.casebridge.notifications.rules.domain.NotificationTypes;
 import org.casebridge.notifications.rules.domain.UserPreferences;
 import org.casebridge.notifications.rules.persistence.PreferenceStore;
+import org.casebridge.support.problem.ProblemDetail;
 import org.casebridge.support.problem.ProblemException;
 
 /**
@@ -61,6 +63,10 @@ public class SubscriptionController {
             case "DEFAULT" -> null;
             default -> throw ProblemException.invalidField("choice", "must be ADD, MUTE or DEFAULT");
         };
+        if (Boolean.TRUE.equals(enabled) && NotificationTypes.isCaseContent(type) && !worksCases(user)) {
+            throw forbidden("type", type + " is about cases, evidence requests or joint actions; only liaisons and"
+                    + " supervisors may hear of them");
+        }
         preferences.setEventType(user.getName(), type, enabled);
         return view(user);
     }
@@ -72,7 +78,12 @@ public class SubscriptionController {
         if (reference != null && (reference.isBlank() || reference.length() > 64)) {
             throw ProblemException.invalidField("caseReference", "must be 1 to 64 characters");
         }
-        preferences.setFollow(user.getName(), uuid(subjectId), true, true, reference, clock.instant());
+        UUID subject = uuid(subjectId);
+        if (!worksCases(user)) {
+            throw forbidden("subjectId", "only liaisons and supervisors may follow cases, evidence requests or"
+                    + " joint actions");
+        }
+        preferences.setFollow(user.getName(), subject, true, true, reference, clock.instant());
         return view(user);
     }
 
@@ -100,15 +111,26 @@ public class SubscriptionController {
         Set<String> roles = new HashSet<>(user.getRoles());
         List<SubscriptionView.TypeSetting> types = NotificationTypes.SUBSCRIBABLE.stream().map(type -> {
             boolean roleDefault = NotificationRules.isRoleDefault(roles, type);
+            boolean allowed = !NotificationTypes.isCaseContent(type) || NotificationTypes.mayReceiveCaseContent(roles);
             Boolean choice = prefs.eventTypes().get(type);
-            boolean active = choice == null ? roleDefault : choice;
+            boolean active = allowed && (choice == null ? roleDefault : choice);
             return new SubscriptionView.TypeSetting(type, roleDefault,
-                    choice == null ? null : choice ? "ADDED" : "MUTED", active);
+                    choice == null ? null : choice ? "ADDED" : "MUTED", active, allowed);
         }).toList();
         List<SubscriptionView.FollowView> follows = preferences.follows(user.getName()).stream()
                 .map(f -> new SubscriptionView.FollowView(f.subjectId(), f.caseReference(), f.source(), f.since()))
                 .toList();
         return new SubscriptionView(prefs.emailMode().name(), types, follows);
+    }
+
+    /** Analysts see statistics, not personal data: case content is for the roles that work cases. */
+    private static boolean worksCases(Authentication user) {
+        return NotificationTypes.mayReceiveCaseContent(Set.copyOf(user.getRoles()));
+    }
+
+    private static ProblemException forbidden(String field, String message) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "FORBIDDEN", field + ": " + message,
+                List.of(new ProblemDetail.FieldError(field, message)));
     }
 
     private static UUID uuid(String value) {

@@ -19,9 +19,11 @@ public record SubscriptionView(String emailMode, List<TypeSetting> eventTypes, L
     /**
      * @param choice  ADDED, MUTED or null (role default)
      * @param active  whether the user hears of this type without following anything
+     * @param allowed whether the user's roles may hear of this type at all (analysts get no case content)
      */
     @Serdeable
-    public record TypeSetting(String type, boolean roleDefault, @Nullable String choice, boolean active) {
+    public record TypeSetting(String type, boolean roleDefault, @Nullable String choice, boolean active,
+                              boolean allowed) {
     }
 
     @Serdeable

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.casebridge.notifications.audit.persistence.AuditLog;
-import org.casebridge.notifications.inapp.app.NotificationStream;
 import org.casebridge.notifications.inapp.app.NotificationWriter;
 import org.casebridge.notifications.inapp.domain.Notification;
+import org.casebridge.notifications.metrics.app.NotificationMetrics;
 import org.casebridge.notifications.rules.domain.EventFacts;
 import org.casebridge.notifications.rules.domain.NotificationRules;
 import org.casebridge.notifications.rules.domain.NotificationTypes;
@@ -59,7 +59,7 @@ public class WebhookDispatcher {
     private final DirectoryUsers users;
     private final PreferenceStore preferences;
     private final NotificationWriter writer;
-    private final NotificationStream stream;
+    private final NotificationMetrics metrics;
     private final AuditLog audit;
     private final String agencyCode;
     private final Clock clock;
@@ -67,7 +67,7 @@ public class WebhookDispatcher {
     private final TransactionOperations<Connection> transactions;
 
     public WebhookDispatcher(WebhookStore store, WebhookSettings settings, DirectoryUsers users,
-                             PreferenceStore preferences, NotificationWriter writer, NotificationStream stream,
+                             PreferenceStore preferences, NotificationWriter writer, NotificationMetrics metrics,
                              AuditLog audit, AgencyConfiguration agency, Clock clock,
                              TransactionOperations<Connection> transactions) {
         this.store = store;
@@ -77,7 +77,7 @@ public class WebhookDispatcher {
         this.users = users;
         this.preferences = preferences;
         this.writer = writer;
-        this.stream = stream;
+        this.metrics = metrics;
         this.audit = audit;
         this.agencyCode = agency.getCode();
         this.clock = clock;
@@ -88,7 +88,8 @@ public class WebhookDispatcher {
     @Scheduled(fixedDelay = "${casebridge.notifications.webhooks.poll-interval:1s}", initialDelay = "2s")
     void scheduled() {
         try {
-            deliverDue().forEach(stream::publish);
+            // Streams hear of the administrators' notifications through the notification channel.
+            metrics.created(deliverDue());
         } catch (RuntimeException e) {
             LOG.warn("Webhook round failed: {}", e.getMessage());
         }
@@ -98,7 +99,7 @@ public class WebhookDispatcher {
      * Attempts every delivery that is due, each in its own short transaction, so a slow receiver holds one row lock
      * and one connection, not a whole batch.
      *
-     * @return notifications raised for administrators (endpoints disabled), to publish once committed
+     * @return notifications raised for administrators (endpoints disabled), committed
      */
     public List<Notification> deliverDue() {
         List<Notification> raised = new ArrayList<>();
@@ -127,6 +128,7 @@ public class WebhookDispatcher {
         if (attempt.succeeded()) {
             store.delivered(delivery.id(), attempt.status(), clock.instant());
             store.recordSuccess(webhook.get().id());
+            metrics.webhookDelivered();
             LOG.info("Webhook {} delivery {} of event {}: {} after {} attempt(s)", webhook.get().id(),
                     delivery.id(), delivery.eventId(), attempt.status(), delivery.attempts() + 1);
             return Optional.of(List.of());
@@ -135,6 +137,7 @@ public class WebhookDispatcher {
         Instant next = retries.retriesAfter(failed) ? clock.instant().plus(retries.delayAfter(failed)) : null;
         store.attemptFailed(delivery.id(), attempt.status(), attempt.error(), next);
         int consecutive = store.recordFailure(webhook.get().id());
+        metrics.webhookFailed(next == null);
         LOG.warn("Webhook {} delivery {} attempt {} failed: {}{}", webhook.get().id(), delivery.id(), failed,
                 attempt.error(), next == null ? "; given up" : "; next attempt at " + next);
         if (consecutive >= settings.getDisableAfter()) {
@@ -171,6 +174,7 @@ public class WebhookDispatcher {
     private List<Notification> disable(Webhook webhook, int failures, String lastError) {
         String reason = failures + " consecutive failed attempts; last: " + lastError;
         store.disable(webhook.id(), reason, clock.instant());
+        metrics.webhookDisabled();
         LOG.warn("Webhook {} ({}) disabled after {}", webhook.id(), webhook.url(), reason);
         String host = URI.create(webhook.url()).getHost();
         EventFacts event = new EventFacts(UUID.randomUUID(), NotificationTypes.WEBHOOK_DISABLED, clock.instant(),

@@ -149,6 +149,16 @@ public class WebhookStore {
                 });
     }
 
+    /** How many deliveries wait for an attempt (now or after a failed one). */
+    @Transactional
+    public long pendingDeliveries() {
+        return jdbc.prepareStatement("SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING'", s -> {
+            java.sql.ResultSet rows = s.executeQuery();
+            rows.next();
+            return rows.getLong(1);
+        });
+    }
+
     /** Due deliveries of enabled endpoints, locked so that parallel dispatchers skip them. */
     @Transactional
     public List<WebhookDelivery> lockDue(Instant now, int limit) {

@@ -70,6 +70,39 @@ class NotificationRulesTest {
     }
 
     @Test
+    void analystsHearNothingAboutCasesRequestsOrJointActionsWhateverTheyChose() {
+        Recipient analyst = user("analyst", "ANALYST");
+        // Choices made while the account still had a case role, or stored before the rule, do not count.
+        UserPreferences chosen = new UserPreferences(Map.of("REQUEST_RECEIVED", true, "REQUEST_DECIDED", true),
+                Map.of(SUBJECT, true), EmailMode.IMMEDIATE);
+        assertThat(NotificationRules.notifies(analyst, chosen, event("REQUEST_RECEIVED", null))).isFalse();
+        assertThat(NotificationRules.notifies(analyst, chosen, event("REQUEST_DECIDED", null))).isFalse();
+        assertThat(NotificationRules.notifies(analyst, chosen, event("UNKNOWN", null))).isFalse();
+        assertThat(NotificationRules.startsFollowing(analyst, UserPreferences.DEFAULTS,
+                event("REQUEST_RECEIVED", "analyst"))).isFalse();
+        // An analyst who is also a liaison works cases, and hears of them as a liaison.
+        Recipient both = new Recipient("both", UUID.randomUUID(), "Both", "both@example.org",
+                Set.of("ANALYST", "LIAISON"), true);
+        assertThat(NotificationRules.notifies(both, chosen, event("REQUEST_DECIDED", null))).isTrue();
+    }
+
+    @Test
+    void caseContentIsEverythingButTheNodesPlumbing() {
+        assertThat(NotificationTypes.mayReceive(Set.of("ANALYST"), "SEQUENCE_GAP", "PARTNER")).isTrue();
+        assertThat(NotificationTypes.mayReceive(Set.of("ANALYST"), "WEBHOOK_DISABLED", "WEBHOOK")).isTrue();
+        // A plumbing type about a case subject is still about the case.
+        assertThat(NotificationTypes.mayReceive(Set.of("ANALYST"), "DELIVERY_REFUSED", "CASE")).isFalse();
+        assertThat(NotificationTypes.mayReceive(Set.of("ANALYST"), "CASE_SHARED_WITH_US", "CASE")).isFalse();
+        assertThat(NotificationTypes.mayReceive(Set.of("ANALYST", "ADMIN"), "JOINT_ACTION_OUTCOME", "JOINT_ACTION"))
+                .isFalse();
+        assertThat(NotificationTypes.mayReceive(Set.of("SUPERVISOR"), "JOINT_ACTION_OUTCOME", "JOINT_ACTION"))
+                .isTrue();
+        assertThat(NotificationTypes.isCaseContent("UNKNOWN")).isTrue();
+        assertThat(NotificationTypes.isCaseContent("DELIVERY_REFUSED")).isFalse();
+        assertThat(NotificationTypes.ROLE_DEFAULTS.get("ANALYST")).isEmpty();
+    }
+
+    @Test
     void theTypeListIsTheContractsEnum() {
         assertThat(NotificationTypes.EVENT_TYPES).containsExactlyInAnyOrderElementsOf(Arrays.stream(
                 DomainEventType.values()).map(Enum::name).filter(name -> !name.equals("UNKNOWN")).toList());
@@ -80,7 +113,9 @@ class NotificationRulesTest {
     }
 
     private static EventFacts event(String type, String actor) {
-        return new EventFacts(UUID.randomUUID(), type, Instant.now(), "NL-NHTC", "EVIDENCE_REQUEST", SUBJECT,
+        // As the case-service raises them: the exchange's events are about a partner, the others about a subject.
+        String kind = type.equals("DELIVERY_REFUSED") || type.equals("SEQUENCE_GAP") ? "PARTNER" : "EVIDENCE_REQUEST";
+        return new EventFacts(UUID.randomUUID(), type, Instant.now(), "NL-NHTC", kind, SUBJECT,
                 "NL-2026-1", "DE-BKA", actor, "Title", "Summary", "GREEN", null, null, Map.of());
     }
 }
