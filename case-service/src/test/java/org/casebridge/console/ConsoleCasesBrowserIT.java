@@ -63,6 +63,7 @@ class ConsoleCasesBrowserIT {
         signIn(de, "anna", "not the password");
         assertThat(browser.text("#sign-in-error")).contains("wrong");
         browser.screenshot("sign-in-refused");
+        browser.assertCleanPage("refused sign-in");
 
         signIn(de, "anna", TestTokens.PASSWORD);
         assertThat(browser.path()).isEqualTo("/");

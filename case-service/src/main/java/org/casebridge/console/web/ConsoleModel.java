@@ -36,9 +36,12 @@ public class ConsoleModel implements ViewModelProcessor<Map<String, Object>> {
     private final AgencyConfiguration agency;
     private final PartnerDirectory directory;
     private final Clock clock;
+    private final NotificationServiceConfiguration notifications;
 
     public ConsoleModel(ConsoleSession session, ConsoleLocaleResolver locales, MessageSource messages,
-                        AgencyConfiguration agency, PartnerDirectory directory, Clock clock) {
+                        AgencyConfiguration agency, PartnerDirectory directory, Clock clock,
+                        NotificationServiceConfiguration notifications) {
+        this.notifications = notifications;
         this.session = session;
         this.locales = locales;
         this.messages = messages;
@@ -63,6 +66,7 @@ public class ConsoleModel implements ViewModelProcessor<Map<String, Object>> {
                     .orElse(agency.getCode()));
             model.putIfAbsent("fmt", format(request));
             model.putIfAbsent("path", request.getPath());
+            model.putIfAbsent("liveNotifications", notifications.getUrl().isPresent());
             request.getUserPrincipal(Authentication.class).ifPresent(user -> model.putIfAbsent("me", me(user)));
         } catch (UnsupportedOperationException e) {
             // An immutable model: the page brings everything itself.
@@ -76,7 +80,9 @@ public class ConsoleModel implements ViewModelProcessor<Map<String, Object>> {
 
     /** The viewer's time zone: the browser's, else this agency's, else UTC. */
     public ZoneId zone(HttpRequest<?> request) {
-        return ConsoleSession.cookieValue(request, ZONE_COOKIE).flatMap(ConsoleModel::zoneOf)
+        return ConsoleSession.cookieValue(request, ZONE_COOKIE)
+                .map(value -> java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8))
+                .flatMap(ConsoleModel::zoneOf)
                 .or(() -> directory.find(agency.getCode()).map(PartnerAgency::timeZone))
                 .orElse(ZoneOffset.UTC);
     }

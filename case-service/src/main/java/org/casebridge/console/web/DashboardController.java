@@ -18,6 +18,7 @@ import java.util.Set;
 import org.casebridge.cases.app.CaseService;
 import org.casebridge.cases.persistence.CaseQuery;
 import org.casebridge.requests.domain.RequestDirection;
+import org.casebridge.jointactions.web.JointActionConsoleController;
 import org.casebridge.requests.web.RequestConsoleController;
 
 /** The console's start page: what needs the user's attention now. */
@@ -36,10 +37,13 @@ public class DashboardController {
 
     private final CaseService cases;
     private final RequestConsoleController requests;
+    private final JointActionConsoleController jointActions;
 
-    public DashboardController(CaseService cases, RequestConsoleController requests) {
+    public DashboardController(CaseService cases, RequestConsoleController requests,
+                               JointActionConsoleController jointActions) {
         this.cases = cases;
         this.requests = requests;
+        this.jointActions = jointActions;
     }
 
     @Get
@@ -55,6 +59,7 @@ public class DashboardController {
                     .filter(r -> OPEN_INBOUND.contains(r.status())).limit(10).toList());
             model.put("outbound", requests.summaries(RequestDirection.OUTBOUND, null, 200).stream()
                     .filter(r -> AWAITING.contains(r.status())).limit(10).toList());
+            model.put("joint", jointActions.upcoming(200, true).stream().limit(8).toList());
         }
         return model;
     }

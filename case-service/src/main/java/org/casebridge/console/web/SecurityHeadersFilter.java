@@ -15,9 +15,15 @@ import io.micronaut.http.annotation.ServerFilter;
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 public class SecurityHeadersFilter {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
-            + " form-action 'self'; frame-ancestors 'none'";
+    private final String contentSecurityPolicy;
+
+    public SecurityHeadersFilter(NotificationServiceConfiguration notifications) {
+        // The live notification stream comes straight from the node's notification-service.
+        String connect = notifications.origin().map(origin -> "'self' " + origin).orElse("'self'");
+        this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                + " font-src 'self'; connect-src " + connect + "; object-src 'none'; base-uri 'none';"
+                + " form-action 'self'; frame-ancestors 'none'";
+    }
 
     @ResponseFilter
     public void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
@@ -28,7 +34,7 @@ public class SecurityHeadersFilter {
         headers.set("Cross-Origin-Opener-Policy", "same-origin");
         headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
         if (!request.getPath().startsWith("/swagger")) {
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Content-Security-Policy", contentSecurityPolicy);
         }
         if (request.isSecure()) {
             headers.set("Strict-Transport-Security", "max-age=31536000");

@@ -21,14 +21,14 @@ import org.casebridge.jointactions.domain.Participant;
 import org.casebridge.jointactions.persistence.JointActionStore;
 
 /** Response bodies of the joint action API. */
-final class JointActionViews {
+public final class JointActionViews {
 
     private JointActionViews() {
     }
 
     /** The window in UTC. */
     @Serdeable
-    record WindowView(Instant startUtc, Instant endUtc) {
+    public record WindowView(Instant startUtc, Instant endUtc) {
 
         static WindowView of(ActionWindow window) {
             return new WindowView(window.start(), window.end());
@@ -37,7 +37,7 @@ final class JointActionViews {
 
     /** The window on one agency's clocks: local date-times with the UTC offset in force at each end. */
     @Serdeable
-    record LocalWindowView(String timeZone, String start, String end, String startOffset, String endOffset) {
+    public record LocalWindowView(String timeZone, String start, String end, String startOffset, String endOffset) {
 
         static LocalWindowView of(ActionWindow window, ZoneId zone) {
             ActionWindow.LocalWindow local = window.in(zone);
@@ -48,7 +48,7 @@ final class JointActionViews {
     }
 
     @Serdeable
-    record ParticipantView(String agency, String role, boolean required, String timeZone, LocalWindowView localWindow,
+    public record ParticipantView(String agency, String role, boolean required, String timeZone, LocalWindowView localWindow,
                            List<String> tasks, List<String> targets, String answer, String answerNote,
                            Instant answeredAt, String readiness, String readinessNote, Instant readinessAt) {
 
@@ -60,7 +60,7 @@ final class JointActionViews {
     }
 
     @Serdeable
-    record MoneyView(String currency, BigDecimal amount, long amountMinor) {
+    public record MoneyView(String currency, BigDecimal amount, long amountMinor) {
 
         static MoneyView of(Money money) {
             return new MoneyView(money.currency(), money.amount(), money.amountMinor());
@@ -68,7 +68,7 @@ final class JointActionViews {
     }
 
     @Serdeable
-    record AssetView(String kind, String description, String currency, BigDecimal amount, long amountMinor) {
+    public record AssetView(String kind, String description, String currency, BigDecimal amount, long amountMinor) {
 
         static AssetView of(AssetSeizure asset) {
             return new AssetView(asset.kind().name(), asset.description(), asset.value().currency(),
@@ -77,7 +77,7 @@ final class JointActionViews {
     }
 
     @Serdeable
-    record OutcomeView(String agency, int arrests, int searches, int devicesSeized, List<AssetView> assetsSeized,
+    public record OutcomeView(String agency, int arrests, int searches, int devicesSeized, List<AssetView> assetsSeized,
                        int serversTakenDown, int domainsTakenDown, int victimsIdentified, String note,
                        Instant reportedAt, String reportedBy) {
 
@@ -89,7 +89,7 @@ final class JointActionViews {
     }
 
     @Serdeable
-    record TotalsView(List<String> reportedBy, long arrests, long searches, long devicesSeized, long assetsSeized,
+    public record TotalsView(List<String> reportedBy, long arrests, long searches, long devicesSeized, long assetsSeized,
                       List<MoneyView> seizedValues, long serversTakenDown, long domainsTakenDown,
                       long victimsIdentified) {
 
@@ -106,16 +106,16 @@ final class JointActionViews {
      * are empty elsewhere.
      */
     @Serdeable
-    record CaseLinkView(String reference, UUID caseId, List<String> sharedWith, List<SkippedShareView> skipped) {
+    public record CaseLinkView(String reference, UUID caseId, List<String> sharedWith, List<SkippedShareView> skipped) {
     }
 
     /** An accepting agency a linked case could not be shared with, e.g. because its marking was raised. */
     @Serdeable
-    record SkippedShareView(String agency, String reasonCode, String reason, Instant at) {
+    public record SkippedShareView(String agency, String reasonCode, String reason, Instant at) {
     }
 
     @Serdeable
-    record DeliveryView(UUID messageId, String recipient, String type, String status, String reasonCode,
+    public record DeliveryView(UUID messageId, String recipient, String type, String status, String reasonCode,
                         String reasonText, Instant createdAt, Instant answeredAt) {
 
         static DeliveryView of(Delivery d) {
@@ -125,7 +125,7 @@ final class JointActionViews {
     }
 
     @Serdeable
-    record JointActionView(UUID id, String title, String objective, String coordinatingAgency, String ownAgency,
+    public record JointActionView(UUID id, String title, String objective, String coordinatingAgency, String ownAgency,
                            String ownRole, boolean copy, String status, String statusReason, String handlingMarking,
                            long planRevision, boolean shareLinkedCases, WindowView window,
                            LocalWindowView localWindow, List<CaseLinkView> linkedCases,
@@ -169,7 +169,7 @@ final class JointActionViews {
     }
 
     @Serdeable
-    record JointActionSummaryView(UUID id, String title, String coordinatingAgency, String ownRole, String status,
+    public record JointActionSummaryView(UUID id, String title, String coordinatingAgency, String ownRole, String status,
                                   String handlingMarking, WindowView window, LocalWindowView localWindow,
                                   List<String> participants, List<String> notReady, long planRevision,
                                   Instant updatedAt) {
@@ -184,6 +184,6 @@ final class JointActionViews {
     }
 
     @Serdeable
-    record JointActionPageView(List<JointActionSummaryView> items, int page, int size, long total) {
+    public record JointActionPageView(List<JointActionSummaryView> items, int page, int size, long total) {
     }
 }

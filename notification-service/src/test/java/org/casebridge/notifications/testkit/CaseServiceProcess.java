@@ -48,6 +48,11 @@ public final class CaseServiceProcess implements AutoCloseable {
 
     /** Starts the case-service of the agency on a fresh database; does not wait for it (see {@link #awaitHealthy}). */
     public static CaseServiceProcess start(String agency) {
+        return start(agency, Map.of());
+    }
+
+    /** Like {@link #start(String)}, with extra configuration (e.g. where its notification-service answers). */
+    public static CaseServiceProcess start(String agency, Map<String, String> extra) {
         try {
             int port = freePort();
             Path directory = Files.createTempDirectory("case-service-" + agency);
@@ -58,6 +63,7 @@ public final class CaseServiceProcess implements AutoCloseable {
             config.put("casebridge.security.service-token", SERVICE_TOKEN);
             config.put("casebridge.security.password-hashing.memory-kib", "1024");
             config.put("casebridge.security.password-hashing.iterations", "1");
+            config.putAll(extra);
             Path configFile = directory.resolve("case-service.properties");
             Properties properties = new Properties();
             properties.putAll(config);
