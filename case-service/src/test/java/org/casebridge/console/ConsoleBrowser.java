@@ -11,8 +11,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -45,6 +47,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
     private final Path screenshots;
+    private final Set<String> checkedPages = new HashSet<>();
     private int shots;
     private static volatile ConsoleBrowser current;
 
@@ -194,11 +197,13 @@ public final class ConsoleBrowser implements AutoCloseable {
      * designed and is left out; a failed load of anything else on the page counts.
      */
     public List<String> consoleProblems() {
-        String page = driver.getCurrentUrl();
+        // A page may answer with its own 4xx (a refused sign-in is a 401 page). Chromium can log that a moment
+        // later, so a status logged for any page already checked here is that page's own answer, not an error.
+        checkedPages.add(driver.getCurrentUrl());
         List<String> problems = new ArrayList<>();
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            boolean ownStatus = entry.getMessage().startsWith(page + " - Failed to load resource: the server"
-                    + " responded with a status of 4");
+            boolean ownStatus = checkedPages.stream().anyMatch(page -> entry.getMessage().startsWith(
+                    page + " - Failed to load resource: the server responded with a status of 4"));
             if (entry.getLevel().intValue() >= Level.WARNING.intValue() && !ownStatus) {
                 problems.add(entry.getLevel() + " " + entry.getMessage());
             }

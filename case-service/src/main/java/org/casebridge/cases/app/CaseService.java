@@ -3,6 +3,7 @@ package org.casebridge.cases.app;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.retry.annotation.Retryable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.casebridge.node.persistence.TransientConflict;
 import org.casebridge.audit.app.AuditTrail;
 import org.casebridge.audit.domain.AuditAction;
 import org.casebridge.audit.domain.AuditActor;
@@ -43,6 +45,8 @@ import org.casebridge.support.problem.ProblemException;
  * What officers do with cases: open, read, update, share, revoke, contribute. Each change, the partner messages it
  * causes and its audit entry commit in one transaction.
  */
+// A deadlock with a partner's message arriving at the same moment is repeated, not shown to the officer as an error.
+@Retryable(attempts = "4", delay = "20ms", multiplier = "3", predicate = TransientConflict.class)
 @Singleton
 public class CaseService {
 

@@ -2,6 +2,7 @@ package org.casebridge.requests.app;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.retry.annotation.Retryable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.casebridge.node.persistence.TransientConflict;
 import org.casebridge.audit.app.AuditTrail;
 import org.casebridge.audit.domain.AuditAction;
 import org.casebridge.audit.domain.AuditEvent;
@@ -53,6 +55,8 @@ import org.casebridge.support.problem.ProblemException;
  * What officers do with evidence requests. Each step, the partner message it causes, its domain event and its
  * audit entry commit in one transaction; the partner applies the same transition when the signed message arrives.
  */
+// A deadlock with a partner's message arriving at the same moment is repeated, not shown to the officer as an error.
+@Retryable(attempts = "4", delay = "20ms", multiplier = "3", predicate = TransientConflict.class)
 @Singleton
 public class EvidenceRequestService {
 
