@@ -1,6 +1,7 @@
 package org.casebridge.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -135,6 +136,58 @@ class ConsoleLiveNotificationsBrowserIT {
         browser.get(nlCases.url() + "/notifications");
         assertThat(browser.findElement(By.id("notification-list")).getText()).contains(title);
         screenshot("03-notifications-page");
+    }
+
+    @Test
+    void theRequesterSeesItsEvidenceRequestFulfilledOnTheOpenDashboard() throws IOException {
+        String nlLiaison = nlCases.login("liaison");
+        HttpResponse<String> nlCase = nlCases.send("POST", "/api/v1/cases", nlLiaison, Json.write(Map.of(
+                "title", "Phishing kit operators", "summary", "Kit hosted at a German provider",
+                "crimeCategories", List.of("COMPUTER_FRAUD"), "handlingMarking", "GREEN")));
+        assertThat(nlCase.statusCode()).as(nlCase.body()).isEqualTo(201);
+        HttpResponse<String> drafted = nlCases.send("POST", "/api/v1/evidence-requests", nlLiaison, Json.write(Map.of(
+                "caseId", Json.field(nlCase.body(), "id"), "requestedAgency", DE, "instrument", "EU_EPOC",
+                "type", "SUBSCRIBER_INFO", "urgency", "NORMAL",
+                "justification", "Subscriber of the address that hosts the kit's admin panel.",
+                "items", List.of(Map.of("type", "DOMAIN", "domain", "login-verify.example.net", "timeRange",
+                        Map.of("from", "2026-10-01T00:00:00Z", "to", "2026-10-31T00:00:00Z"))))));
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        String id = Json.field(drafted.body(), "id");
+        String reference = Json.field(drafted.body(), "reference");
+        assertThat(nlCases.send("POST", "/api/v1/evidence-requests/" + id + "/submit", nlLiaison, null).statusCode())
+                .isEqualTo(200);
+
+        // The author has the dashboard open while the supervisor approves and the partner answers.
+        browser.get(nlCases.url() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notifications-state"), "Connected"));
+        browser.executeScript("window.__dashboard = 'not reloaded';");
+
+        HttpResponse<String> approved = nlCases.send("POST", "/api/v1/evidence-requests/" + id + "/approve",
+                nlCases.login("supervisor"), null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        String deLiaison = deCases.login("liaison");
+        await().atMost(Duration.ofSeconds(90)).until(() -> deCases.send("GET",
+                "/api/v1/evidence-requests/" + id, deLiaison, null).statusCode() == 200);
+        HttpResponse<String> accepted = deCases.send("POST", "/api/v1/evidence-requests/" + id + "/decision",
+                deLiaison, Json.write(Map.of("decision", "ACCEPT")));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        HttpResponse<String> fulfilled = deCases.send("POST", "/api/v1/evidence-requests/" + id + "/fulfilment",
+                deLiaison, Json.write(Map.of("complete", true, "deliveryChannel", "SIENA",
+                        "deliveryReference", "SIENA-DE-2026-7731", "items", List.of(Map.of(
+                                "description", "Subscriber record", "mediaType", "application/pdf",
+                                "sizeBytes", 48213,
+                                "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                                "acquiredAt", "2026-11-02T09:00:00Z",
+                                "acquisitionMethod", "Production order answered by the provider",
+                                "custody", List.of(Map.of("handledBy", "k.wagner@DE-BKA",
+                                        "at", "2026-11-02T09:05:00Z", "action", "COLLECTED")))))));
+        assertThat(fulfilled.statusCode()).as(fulfilled.body()).isEqualTo(200);
+
+        wait.until(d -> d.findElement(By.id("live-notifications")).getText().contains(reference)
+                && d.findElement(By.id("live-notifications")).getText().contains("delivered the evidence"));
+        assertThat(browser.executeScript("return window.__dashboard;")).isEqualTo("not reloaded");
+        screenshot("04-request-fulfilled-arrived");
     }
 
     private ChromeDriver chromium() throws IOException {
