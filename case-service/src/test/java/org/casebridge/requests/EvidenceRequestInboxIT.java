@@ -20,19 +20,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.casebridge.directory.PartnerAgency;
 import org.casebridge.events.v1.DomainEvent;
 import org.casebridge.events.v1.DomainEventType;
 import org.casebridge.infra.demo.DemoAgencyKeys;
-import org.casebridge.infra.junit.NodeTestProperties;
 import org.casebridge.infra.junit.SharedInfrastructure;
 import org.casebridge.messages.v1.CustodyAction;
 import org.casebridge.messages.v1.CustodyEntry;
@@ -62,6 +58,7 @@ import org.casebridge.schema.codec.SenderKeys;
 import org.casebridge.schema.codec.VerifiedMessage;
 import org.casebridge.schema.crypto.SigningKey;
 import org.casebridge.security.domain.Role;
+import org.casebridge.testkit.PartnerProducer;
 import org.casebridge.testkit.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,12 +91,7 @@ class EvidenceRequestInboxIT {
     @BeforeAll
     void start() {
         node = TestNode.start(NODE);
-        Properties properties = new Properties();
-        properties.putAll(NodeTestProperties.kafkaClientProperties(PARTNER));
-        properties.put("key.serializer", StringSerializer.class.getName());
-        properties.put("value.serializer", ByteArraySerializer.class.getName());
-        properties.put("acks", "all");
-        producer = new KafkaProducer<>(properties);
+        producer = PartnerProducer.open(PARTNER);
     }
 
     @AfterAll
